@@ -1,0 +1,289 @@
+"""Write path of the letters: issue the letters of a decided or rejected version (issue 6 §1–4),
+confirm a pleger as recipient of the youth letter (§2), and start a batch print (§5)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from hgarr.accounts.roles import Rol
+
+from .brief import Adres, Beslisser, Brief, Soort
+from .models import Afdrukopdracht, Beschikking, JeugdbriefBevestiging, OpdrachtStatus
+from .opstellen import Dossier, Persoon, regels_uit_begroting, stel_brieven_op
+from .rendering import render_brief
+
+
+class BeschikkingFout(Exception):
+    """The letters cannot be issued; the message is one Dutch sentence for the screen."""
+
+
+# The lifecycle's kinds of version (issue 5) to the letter kinds (issue 6 §1). An extension
+# (verlenging) is a new grant for a new period.
+SOORT_VAN_VERSIE = {
+    "toekenning": Soort.TOEKENNING,
+    "verlenging": Soort.TOEKENNING,
+    "wijziging": Soort.WIJZIGING,
+    "beeindiging": Soort.BEEINDIGING,
+}
+
+
+def lid_ref(gezinslid_id: int) -> str:
+    return f"lid-{gezinslid_id}"
+
+
+def _personen(versie) -> list[Persoon]:
+    """Every member of the household, with the safe address (Gezinslid.postadres) and gezag over the
+    children who are minors on the start date."""
+    huishouden = versie.indicatie.huishouden
+    leden = list(huishouden.leden.all())
+    peildatum = versie.ingangsdatum
+    kinderen = frozenset(lid_ref(lid.pk) for lid in leden if not lid.is_volwassen(peildatum))
+    bevestigd = set(
+        JeugdbriefBevestiging.objects.filter(gezinslid__in=leden).values_list("gezinslid_id", flat=True)
+    )
+    personen = []
+    for lid in leden:
+        lid.huishouden = huishouden  # postadres() reads the household address without another query
+        adres = lid.postadres()
+        if adres is None:
+            reden = (
+                "heeft een vertrouwelijk adres en geen volledig correspondentieadres"
+                if lid.vertrouwelijk_adres
+                else "heeft geen volledig postadres"
+            )
+        else:
+            reden = ""
+        personen.append(
+            Persoon(
+                ref=lid_ref(lid.pk),
+                naam=lid.volledige_naam,
+                geboortedatum=lid.geboortedatum,
+                bsn=lid.bsn,
+                rollen=tuple(lid.rollen or ()),
+                postadres=Adres(adres.straat, adres.huisnummer, adres.postcode, adres.plaats) if adres else None,
+                reden_geen_adres=reden,
+                gezag_over=(
+                    kinderen - {lid_ref(lid.pk)} if lid.heeft_gezag and lid.is_volwassen(peildatum) else frozenset()
+                ),
+                pleger_bevestigd=lid.pk in bevestigd,
+            )
+        )
+    return personen
+
+
+def motivering_uit_taxatie(versie) -> tuple[str, ...]:
+    """The taxatie's conclusion and the rules applied, in plain words, without the case narrative
+    (issue 6 §1): only the assessed levels and the chosen perceel and pakket, never the free text."""
+    taxatie = getattr(versie, "taxatie", None)
+    if taxatie is None:
+        return ()
+    pakket = "een budget op maat (vrije trede)" if versie.pakket == "vrij" else f"Pakket {versie.pakket}"
+    return (
+        f"Op {taxatie.datum.day} {_maand(taxatie.datum)} {taxatie.datum.year} hebben wij met u besproken hoe veilig de "
+        f"situatie is en wat u en uw gezin zelf kunnen. Onze conclusie: de veiligheidssituatie is "
+        f"'{taxatie.get_veiligheid_display().lower()}' en de vaardigheden en leerbaarheid zijn "
+        f"'{taxatie.get_vaardigheden_display().lower()}'.",
+        "Hoe onveiliger de situatie en hoe minder vaardigheden er zijn, hoe zwaarder de ondersteuning die past; "
+        "vaardigheden kunnen een bedreigende situatie juist verlichten. Eerst komt de directe veiligheid, dan "
+        "een stabiele veiligheid en daarna duurzaam herstel. Het gezin als geheel staat daarbij centraal. "
+        f"Daarom past {pakket} in het perceel {versie.perceel}.",
+        "De uren in deze brief zijn alleen gebruikt om het budget per week te berekenen. De aanbieder bepaalt "
+        "samen met u hoe de ondersteuning wordt ingezet; de gemeente betaalt per week.",
+    )
+
+
+def _maand(d: date) -> str:
+    from hgarr.datums import MAANDEN
+
+    return MAANDEN[d.month - 1]
+
+
+def _parameterset_label(versie) -> str:
+    ps = getattr(versie, "parameterset", None)
+    if ps is not None:
+        return f"{ps.naam} ({ps.jaar})"
+    return str((versie.begroting or {}).get("parameterset", ""))
+
+
+def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dossier:
+    begroting = versie.begroting or (vorige_versie.begroting if vorige_versie is not None else None) or {}
+    ingang = versie.geldig_vanaf or versie.ingangsdatum
+    einde = versie.einddatum
+    if soort == Soort.BEEINDIGING:
+        einde = versie.geldig_tot or versie.einddatum
+        ingang = (vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie is not None else ingang
+    reden = ""
+    if soort == Soort.AFWIJZING:
+        reden = versie.afwijzingsreden or ""
+    elif soort == Soort.BEEINDIGING:
+        reden = versie.reden_beeindiging or ""
+    functie = getattr(door, "functie", "") or "Beslisser"
+    return Dossier(
+        kenmerk=f"HG-{versie.indicatie_id:05d}-V{versie.nummer}",
+        datum=timezone.localdate(),
+        perceel=versie.perceel,
+        pakket=versie.pakket,
+        ingangsdatum=ingang,
+        einddatum=einde,
+        personen=_personen(versie),
+        regels=regels_uit_begroting(begroting),
+        beslisser=Beslisser(door.get_full_name() or door.get_username(), functie),
+        aanbieder=versie.aanbieder.naam if versie.aanbieder_id else None,
+        motivering=motivering_uit_taxatie(versie),
+        reden=reden,
+        parameterset=_parameterset_label(versie),
+        versie=f"versie {versie.nummer}",
+        vorige_regels=regels_uit_begroting(vorige_versie.begroting or {}) if vorige_versie is not None else [],
+        vorige_ingangsdatum=(vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie else None,
+        vorige_einddatum=vorige_versie.einddatum if vorige_versie is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Controle:
+    brieven: list[Brief]
+    problemen: list[str]
+
+
+def controleer(*, versie, vorige_versie=None, soort: Soort, door) -> Controle:
+    """The letters a decision would issue, and why any of them cannot be sent (for the screen)."""
+    dossier = dossier_van_versie(versie=versie, vorige_versie=vorige_versie, soort=soort, door=door)
+    brieven = stel_brieven_op(dossier, soort)
+    problemen = [
+        f"De {b.soort.label} ({b.wet.value}) over {b.client_naam} kan niet worden verzonden: "
+        f"{b.geadresseerde.reden_geen_adres}"
+        for b in brieven
+        if not b.kan_verzonden_worden
+    ]
+    return Controle(brieven=brieven, problemen=problemen)
+
+
+def _gezinslid_id(ref: str) -> int | None:
+    return int(ref[4:]) if ref.startswith("lid-") and ref[4:].isdigit() else None
+
+
+@transaction.atomic
+def geef_beschikkingen_uit(*, versie, vorige_versie=None, soort: Soort | str, door) -> list[Beschikking]:
+    """Render and store every letter of a decision, once (issue 6 §4). Raises BeschikkingFout when a
+    letter cannot be sent (no safe address): then nothing is issued, and the decision that called this
+    inside its transaction is rolled back with the reason on the screen."""
+    soort = Soort(soort)
+    controle = controleer(versie=versie, vorige_versie=vorige_versie, soort=soort, door=door)
+    if controle.problemen:
+        raise BeschikkingFout(" ".join(controle.problemen))
+    huishouden = versie.indicatie.huishouden
+    uitgegeven = []
+    for brief in controle.brieven:
+        beschikking = _sla_op(brief, versie=versie, vorige_versie=vorige_versie, huishouden=huishouden, door=door)
+        uitgegeven.append(beschikking)
+    return uitgegeven
+
+
+def _sla_op(brief: Brief, *, versie, vorige_versie, huishouden, door, vervangt=None) -> Beschikking:
+    gerenderd = render_brief(brief)
+    sha = hashlib.sha256(gerenderd.pdf).hexdigest()
+    beschikking = Beschikking(
+        kenmerk=brief.kenmerk,
+        soort=brief.soort.value,
+        wet=brief.wet.value,
+        huishouden=huishouden,
+        versie=versie,
+        vorige_versie=vorige_versie,
+        parameterset_id=getattr(versie, "parameterset_id", None),
+        parameterset_label=brief.parameterset[:120],
+        client_id=_gezinslid_id(brief.client_ref),
+        client_ref=brief.client_ref,
+        # A youth letter addressed to "the parent(s)" of the child has no member as addressee.
+        geadresseerde_id=None
+        if brief.is_jeugd and brief.geadresseerde.ref == brief.client_ref
+        else _gezinslid_id(brief.geadresseerde.ref),
+        geadresseerde_naam=brief.geadresseerde.naam[:250],
+        bestandsnaam=brief.bestandsnaam,
+        datum=brief.datum,
+        ingangsdatum=brief.ingangsdatum,
+        einddatum=brief.einddatum,
+        per_week=brief.per_week,
+        periode=brief.periode,
+        sha256=sha,
+        grootte=len(gerenderd.pdf),
+        uitgegeven_door=door,
+        vervangt=vervangt,
+    )
+    beschikking.bestand.save(f"{brief.kenmerk}-{sha[:12]}.pdf", ContentFile(gerenderd.pdf), save=False)
+    beschikking.save()
+    return beschikking
+
+
+@transaction.atomic
+def corrigeer_beschikking(*, beschikking: Beschikking, door) -> Beschikking:
+    """A correction is a new letter (issue 6 §4), for example after a member's correspondence address
+    was fixed: the same decision, rendered again from the same version with today's data, with a new
+    kenmerk, pointing to the letter it replaces. The old letter stays as it was."""
+    if not door.heeft_rol(Rol.INDICATIESTELLER, Rol.CASUSREGISSEUR, Rol.BESLISSER):
+        raise BeschikkingFout("U heeft geen rol die een beschikking mag corrigeren.")
+    if beschikking.vervangen_door.exists():
+        raise BeschikkingFout("Deze beschikking is al vervangen; corrigeer de nieuwste.")
+    versie = beschikking.versie
+    # Signed by whoever decided, not by whoever reissues it.
+    controle = controleer(versie=versie, vorige_versie=beschikking.vorige_versie, soort=Soort(beschikking.soort),
+                          door=versie.beslisser or door)
+    geadresseerde_ref = (
+        lid_ref(beschikking.geadresseerde_id) if beschikking.geadresseerde_id else beschikking.client_ref
+    )
+    brief = next(
+        (b for b in controle.brieven
+         if b.client_ref == beschikking.client_ref and b.wet.value == beschikking.wet
+         and b.geadresseerde.ref == geadresseerde_ref),
+        None,
+    )
+    if brief is None:
+        raise BeschikkingFout("Deze beschikking hoort niet meer bij het besluit; er is geen correctie te maken.")
+    if not brief.kan_verzonden_worden:
+        raise BeschikkingFout(f"De correctie kan niet worden verzonden: {brief.geadresseerde.reden_geen_adres}")
+    aantal = Beschikking.objects.filter(kenmerk__startswith=f"{beschikking.kenmerk}-C").count()
+    brief = replace(brief, kenmerk=f"{beschikking.kenmerk}-C{aantal + 1}")
+    return _sla_op(brief, versie=versie, vorige_versie=beschikking.vorige_versie,
+                   huishouden=beschikking.huishouden, door=door, vervangt=beschikking)
+
+
+@transaction.atomic
+def bevestig_jeugdbrief_aan_pleger(*, gezinslid, door, toelichting: str = "") -> JeugdbriefBevestiging:
+    """Only an indicatiesteller confirms (issue 6 §2)."""
+    if not door.heeft_rol(Rol.INDICATIESTELLER):
+        raise BeschikkingFout("Alleen een indicatiesteller kan dit bevestigen.")
+    if "pleger" not in (gezinslid.rollen or []):
+        raise BeschikkingFout("Dit gezinslid is geen pleger; een bevestiging is niet nodig.")
+    bevestiging, _ = JeugdbriefBevestiging.objects.get_or_create(
+        gezinslid=gezinslid, defaults={"bevestigd_door": door, "toelichting": toelichting[:300]}
+    )
+    return bevestiging
+
+
+@transaction.atomic
+def start_afdrukopdracht(*, beschikkingen: list[Beschikking], door, omschrijving: str = "") -> Afdrukopdracht:
+    """Create the job and enqueue the background task once the job is committed (issue 6 §5)."""
+    if not beschikkingen:
+        raise BeschikkingFout("Kies ten minste één beschikking om af te drukken.")
+    opdracht = Afdrukopdracht.objects.create(
+        team_id=door.team_id,
+        aangemaakt_door=door,
+        omschrijving=omschrijving[:200],
+        beschikking_ids=[b.pk for b in beschikkingen],
+        totaal=len(beschikkingen),
+        status=OpdrachtStatus.WACHTEND,
+    )
+
+    def _plan():
+        from .tasks import druk_af
+
+        resultaat = druk_af.enqueue(opdracht_id=opdracht.pk)
+        Afdrukopdracht.objects.filter(pk=opdracht.pk, task_id="").update(task_id=str(resultaat.id)[:64])
+
+    transaction.on_commit(_plan)
+    return opdracht

@@ -1,0 +1,403 @@
+"""Reads of the indication lifecycle. Team scoping happens only through the household selectors
+(``huishoudens_voor``): another team's indication answers 404. The number of queries of every page
+stays constant as versions and evaluations grow (benchmarks/bench_indicaties.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from hgarr.accounts.roles import Rol
+from indicatie.huishoudens.models import Gezinslid
+from indicatie.huishoudens.selectors import huishoudens_voor
+
+from . import geld
+from .casus import gezinslid_id_uit_ref
+from .models import OPEN_STATUSSEN, Evaluatie, Indicatie, Indicatieversie, Veiligheid, VersieStatus
+
+LEDEN_PREFETCH = Prefetch("huishouden__leden", queryset=Gezinslid.objects.order_by("volgorde", "id"))
+
+
+def eindigt_binnen_dagen() -> int:
+    return int(getattr(settings, "HGARR_WERKLIJST_EINDIGT_BINNEN_WEKEN", 8)) * 7
+
+
+def evaluatie_vooruit_dagen() -> int:
+    return int(getattr(settings, "HGARR_WERKLIJST_EVALUATIE_VOORUIT_DAGEN", 14))
+
+
+# --------------------------------------------------------------------------- scoping
+
+
+def indicaties_voor(user) -> QuerySet[Indicatie]:
+    return Indicatie.objects.filter(huishouden__in=huishoudens_voor(user))
+
+
+def versies_voor(user) -> QuerySet[Indicatieversie]:
+    return Indicatieversie.objects.filter(indicatie__huishouden__in=huishoudens_voor(user))
+
+
+def indicatie_voor(user, pk) -> Indicatie:
+    try:
+        return indicaties_voor(user).select_related("huishouden", "gewijzigd_door").get(pk=pk)
+    except (Indicatie.DoesNotExist, ValueError, TypeError):
+        raise Http404("Indicatie niet gevonden.") from None
+
+
+def versie_voor(user, pk) -> Indicatieversie:
+    try:
+        return (
+            versies_voor(user)
+            .select_related(
+                "indicatie",
+                "indicatie__huishouden",
+                "aanbieder",
+                "taxatie",
+                "auteur",
+                "ingediend_door",
+                "beslisser",
+                "parameterset",
+                "vorige_versie",
+            )
+            .prefetch_related("bewerkers")
+            .get(pk=pk)
+        )
+    except (Indicatieversie.DoesNotExist, ValueError, TypeError):
+        raise Http404("Versie niet gevonden.") from None
+
+
+def indicaties_van_huishouden(huishouden) -> list[Indicatie]:
+    """The indications of a household the caller already obtained through ``huishouden_voor``."""
+    return list(
+        Indicatie.objects.filter(huishouden=huishouden)
+        .prefetch_related(Prefetch("versies", queryset=Indicatieversie.objects.select_related("aanbieder")))
+        .order_by("-aangemaakt_op")
+    )
+
+
+# --------------------------------------------------------------------------- the indication page
+
+
+@dataclass
+class Persoon:
+    ref: str
+    naam: str
+    lid: Gezinslid | None = None
+
+
+@dataclass
+class Tijdlijnregel:
+    versie: Indicatieversie
+    per_week: dict[str, Decimal]
+    verschil: dict[str, Decimal]
+    totaal_per_week: Decimal
+    totaal_verschil: Decimal | None
+    periode: dict[str, Decimal] = field(default_factory=dict)
+    periode_totaal: Decimal | None = None
+    rijen: list[dict] = field(default_factory=list)  # per person, aligned with the page's people
+    regels: list[dict] = field(default_factory=list)  # the stored begroting lines, with names
+
+
+def indicatie_pagina(user, pk) -> dict:
+    """Everything the indication page shows, in a fixed number of queries."""
+    try:
+        indicatie = (
+            indicaties_voor(user)
+            .select_related("huishouden", "huishouden__team", "aangemaakt_door", "gewijzigd_door")
+            .prefetch_related(LEDEN_PREFETCH)
+            .get(pk=pk)
+        )
+    except (Indicatie.DoesNotExist, ValueError, TypeError):
+        raise Http404("Indicatie niet gevonden.") from None
+    versies = list(
+        indicatie.versies.select_related(
+            "aanbieder", "taxatie", "auteur", "ingediend_door", "beslisser", "parameterset", "vorige_versie"
+        )
+        .prefetch_related("bewerkers")
+        .order_by("nummer")
+    )
+    evaluaties = list(indicatie.evaluaties.select_related("auteur").order_by("datum", "id"))
+    leden = list(indicatie.huishouden.leden.all())
+    personen = _personen(leden, versies)
+    tijdlijn = maak_tijdlijn(versies, personen)
+    return {
+        "indicatie": indicatie,
+        "huishouden": indicatie.huishouden,
+        "versies": versies,
+        "tijdlijn": tijdlijn,
+        "personen": personen,
+        "open_versie": next((v for v in versies if v.status in OPEN_STATUSSEN), None),
+        "huidige_versie": huidige(versies),
+        "evaluaties": evaluaties,
+        "grafiek": veiligheidsgrafiek(evaluaties, versies),
+        "jaren": geld_per_jaar(versies, personen),
+    }
+
+
+def huidige(versies: list[Indicatieversie]) -> Indicatieversie | None:
+    met_periode = [v for v in versies if v.status == VersieStatus.VASTGESTELD and v.geldig_vanaf]
+    return max(met_periode, key=lambda v: (v.geldig_vanaf, v.nummer), default=None)
+
+
+def _personen(leden: list[Gezinslid], versies: list[Indicatieversie]) -> list[Persoon]:
+    """Everyone who appears in a begroting, in household order (a removed member keeps a label)."""
+    per_id = {lid.pk: lid for lid in leden}
+    refs: dict[str, None] = {}
+    for versie in versies:
+        for regel in geld.regels(versie.begroting):
+            refs.setdefault(regel["ref"], None)
+    volgorde = {f"lid-{lid.pk}": i for i, lid in enumerate(leden)}
+    personen = []
+    for ref in sorted(refs, key=lambda r: (volgorde.get(r, 999), r)):
+        lid = per_id.get(gezinslid_id_uit_ref(ref) or -1)
+        personen.append(Persoon(ref=ref, naam=lid.volledige_naam if lid else f"Vroeger gezinslid ({ref})", lid=lid))
+    return personen
+
+
+def maak_tijdlijn(versies: list[Indicatieversie], personen: list[Persoon] | None = None) -> list[Tijdlijnregel]:
+    """Every version, newest first, with the budget per person per week and the difference with the
+    version it builds on (issue 5 §4)."""
+    per_id = {v.pk: v for v in versies}
+    regels = []
+    for versie in versies:
+        week = geld.per_week(versie.begroting)
+        vorige = per_id.get(versie.vorige_versie_id)
+        oud = geld.per_week(vorige.begroting) if vorige else None
+        verschil = geld.verschil(week, oud)
+        totaal = sum(week.values(), geld.NUL)
+        regel = Tijdlijnregel(
+            versie=versie,
+            per_week=week,
+            verschil=verschil,
+            totaal_per_week=totaal,
+            totaal_verschil=(totaal - sum(oud.values(), geld.NUL)) if oud is not None else None,
+        )
+        if versie.geldig_vanaf:
+            regel.periode = geld.over_periode(versie.begroting, versie.geldig_vanaf, versie.geldig_tot)
+            regel.periode_totaal = sum(regel.periode.values(), geld.NUL)
+        namen = {p.ref: p.naam for p in personen or []}
+        regel.rijen = [
+            {
+                "persoon": p,
+                "week": week.get(p.ref),
+                "verschil": verschil.get(p.ref),
+                "periode": regel.periode.get(p.ref),
+            }
+            for p in personen or []
+        ]
+        regel.regels = [
+            {**r, "naam": namen.get(r["ref"], r["ref"]), "voor_naam": namen.get(r.get("voor") or "", "")}
+            for r in geld.regels(versie.begroting)
+        ]
+        regels.append(regel)
+    return list(reversed(regels))
+
+
+def geld_per_jaar(versies, personen: list[Persoon]) -> list[dict]:
+    jaren = geld.per_kalenderjaar(versies)
+    return [
+        {
+            "jaar": jaar,
+            "per_persoon": [bedragen.get(p.ref, geld.NUL) for p in personen],
+            "totaal": sum(bedragen.values(), geld.NUL),
+        }
+        for jaar, bedragen in jaren.items()
+    ]
+
+
+# --------------------------------------------------------------------------- the safety chart
+
+
+VEILIGHEID_SCORE = {v: i for i, v in enumerate(Veiligheid.values)}  # 0 = acuut onveilig … 3 = stabiel
+
+
+def veiligheidsgrafiek(evaluaties: list[Evaluatie], versies: list[Indicatieversie]) -> dict | None:
+    """Geometry of a small inline SVG chart (attributes only, no style, strict CSP): the safety on the
+    taxatie scale at the first taxatie and at every evaluation (R20)."""
+    punten: list[tuple[date, str, str]] = []
+    eerste_taxatie = next((v.taxatie for v in versies if v.taxatie_id), None)
+    if eerste_taxatie:
+        punten.append((eerste_taxatie.datum, eerste_taxatie.veiligheid, "Taxatie"))
+    punten.extend((e.datum, e.veiligheid, "Evaluatie") for e in evaluaties)
+    punten = [p for p in punten if p[1] in VEILIGHEID_SCORE]
+    if not punten:
+        return None
+    breedte, hoogte, links, rechts, boven, onder = 560, 170, 170, 20, 15, 30
+    plot_b, plot_h = breedte - links - rechts, hoogte - boven - onder
+    eerste, laatste = punten[0][0], punten[-1][0]
+    spanne = max((laatste - eerste).days, 1)
+    niveaus = len(VEILIGHEID_SCORE) - 1
+
+    def y(score: int) -> int:
+        return boven + round(plot_h - score * plot_h / niveaus)
+
+    uit = []
+    for datum, veiligheid, bron in punten:
+        x = links + (round((datum - eerste).days * plot_b / spanne) if len(punten) > 1 else plot_b // 2)
+        uit.append(
+            {
+                "x": x,
+                "y": y(VEILIGHEID_SCORE[veiligheid]),
+                "datum": datum,
+                "bron": bron,
+                "label": Veiligheid(veiligheid).label,
+            }
+        )
+    return {
+        "breedte": breedte,
+        "hoogte": hoogte,
+        "links": links,
+        "rechts_x": breedte - rechts,
+        "onder_y": boven + plot_h,
+        "boven": boven,
+        "yas": [{"y": y(s), "label": Veiligheid(v).label} for v, s in VEILIGHEID_SCORE.items()],
+        "punten": uit,
+        "lijn": " ".join(f"{p['x']},{p['y']}" for p in uit),
+        "eerste": eerste,
+        "laatste": laatste,
+    }
+
+
+# --------------------------------------------------------------------------- the worklist
+
+
+def _te_beslissen_filter(user) -> Q:
+    bewerkt = Indicatieversie.bewerkers.through.objects.filter(user_id=user.pk).values("indicatieversie_id")
+    return (
+        Q(status=VersieStatus.TER_BEOORDELING)
+        & ~Q(auteur_id=user.pk)
+        & ~Q(ingediend_door_id=user.pk)
+        & ~Q(pk__in=bewerkt)
+    )
+
+
+def _rollen(user) -> dict[str, bool]:
+    return {
+        "beslisser": user.heeft_rol(Rol.BESLISSER),
+        "casusregisseur": user.heeft_rol(Rol.CASUSREGISSEUR),
+        "schrijver": user.heeft_rol(Rol.INDICATIESTELLER, Rol.CASUSREGISSEUR),
+    }
+
+
+WERKLIJST_LIMIET = 25
+
+
+def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = None) -> dict:
+    """Issue 5 §6: my concepts, versions awaiting my decision, indications ending within eight weeks,
+    evaluations due or overdue, recently changed. Each list shows the most urgent 25 (households
+    prefetched) next to its full count, so the page costs the same for a team of any size."""
+    vandaag = vandaag or timezone.localdate()
+    tellingen = tellingen or Tellingen(user, vandaag)
+    rollen = _rollen(user)
+    versies = (
+        versies_voor(user)
+        .select_related("indicatie", "indicatie__huishouden", "aanbieder", "auteur")
+        .prefetch_related(
+            Prefetch("indicatie__huishouden__leden", queryset=Gezinslid.objects.order_by("volgorde", "id"))
+        )
+    )
+    indicaties = indicaties_voor(user).select_related("huishouden", "gewijzigd_door").prefetch_related(LEDEN_PREFETCH)
+    n = WERKLIJST_LIMIET
+    context = {"vandaag": vandaag, "rollen": rollen, "tellingen": tellingen, "limiet": n}
+    context["concepten"] = list(
+        versies.filter(status=VersieStatus.CONCEPT, auteur_id=user.pk).order_by("-gewijzigd_op")[:n]
+    )
+    context["te_beslissen"] = (
+        list(versies.filter(_te_beslissen_filter(user)).select_related("ingediend_door").order_by("ingediend_op")[:n])
+        if rollen["beslisser"]
+        else None
+    )
+    grens = vandaag + timedelta(days=eindigt_binnen_dagen())
+    context["eindigend"] = (
+        list(indicaties.filter(einddatum__gte=vandaag, einddatum__lte=grens).order_by("einddatum", "pk")[:n])
+        if rollen["schrijver"]
+        else None
+    )
+    context["evaluaties"] = (
+        list(
+            indicaties.filter(
+                volgende_evaluatie_op__lte=vandaag + timedelta(days=evaluatie_vooruit_dagen()),
+                einddatum__gte=vandaag,
+            ).order_by("volgende_evaluatie_op", "pk")[:n]
+        )
+        if rollen["casusregisseur"]
+        else None
+    )
+    context["recent"] = list(
+        indicaties.filter(gewijzigd_op__gte=timezone.now() - timedelta(days=14)).order_by("-gewijzigd_op")[:10]
+    )
+    context["eindigt_binnen_weken"] = eindigt_binnen_dagen() // 7
+    return context
+
+
+def tellingen_voor(request) -> Tellingen:
+    """One Tellingen per request, shared by the navigation and the worklist page."""
+    if not hasattr(request, "_werklijst_tellingen"):
+        request._werklijst_tellingen = Tellingen(request.user)
+    return request._werklijst_tellingen
+
+
+class Tellingen:
+    """The counts in the navigation, computed lazily (two queries) only when a page shows them."""
+
+    def __init__(self, user, vandaag: date | None = None):
+        self.user = user
+        self.vandaag = vandaag or timezone.localdate()
+
+    @cached_property
+    def _versies(self) -> dict:
+        rollen = _rollen(self.user)
+        aggregaten = {"concepten": Count("pk", filter=Q(status=VersieStatus.CONCEPT, auteur_id=self.user.pk))}
+        if rollen["beslisser"]:
+            aggregaten["te_beslissen"] = Count("pk", filter=_te_beslissen_filter(self.user))
+        return versies_voor(self.user).filter(status__in=OPEN_STATUSSEN).aggregate(**aggregaten)
+
+    @cached_property
+    def _indicaties(self) -> dict:
+        rollen = _rollen(self.user)
+        aggregaten = {}
+        if rollen["schrijver"]:
+            aggregaten["eindigend"] = Count(
+                "pk",
+                filter=Q(
+                    einddatum__gte=self.vandaag, einddatum__lte=self.vandaag + timedelta(days=eindigt_binnen_dagen())
+                ),
+            )
+        if rollen["casusregisseur"]:
+            aggregaten["evaluaties"] = Count(
+                "pk",
+                filter=Q(
+                    volgende_evaluatie_op__lte=self.vandaag + timedelta(days=evaluatie_vooruit_dagen()),
+                    einddatum__gte=self.vandaag,
+                ),
+            )
+        if not aggregaten:
+            return {}
+        return indicaties_voor(self.user).aggregate(**aggregaten)
+
+    @property
+    def concepten(self) -> int:
+        return self._versies.get("concepten") or 0
+
+    @property
+    def te_beslissen(self) -> int:
+        return self._versies.get("te_beslissen") or 0
+
+    @property
+    def eindigend(self) -> int:
+        return self._indicaties.get("eindigend") or 0
+
+    @property
+    def evaluaties(self) -> int:
+        return self._indicaties.get("evaluaties") or 0
+
+    @property
+    def totaal(self) -> int:
+        return self.concepten + self.te_beslissen + self.eindigend + self.evaluaties

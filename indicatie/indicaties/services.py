@@ -1,0 +1,756 @@
+"""Write path of the indication lifecycle (issue 5). Every business action is one function with
+keyword-only arguments in one transaction; nothing is saved half.
+
+Errors for the user:
+- ``Ongeldig``: bad input, with a Dutch message per field (``"__all__"`` for the form as a whole);
+- ``Conflict``: someone else changed the indication in the meantime (optimistic locking, §7);
+- ``PermissionDenied``: a role that may not do this at all.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from hgarr.accounts.roles import Rol
+from hgarr.datums import lange_datum
+
+from . import begroting as begroting_adapter
+from .casus import lid_snapshot
+from .models import (
+    OPEN_STATUSSEN,
+    Aanbieder,
+    Evaluatie,
+    Indicatie,
+    Indicatieversie,
+    Pakket,
+    Perceel,
+    Soort,
+    VersieStatus,
+)
+from .signals import versie_afgewezen, versie_vastgesteld
+
+SCHRIJF_ROLLEN = (Rol.INDICATIESTELLER, Rol.CASUSREGISSEUR)
+
+
+class IndicatieFout(Exception):
+    pass
+
+
+class Ongeldig(IndicatieFout):
+    """Bad input. ``fouten`` maps a form field name (or ``"__all__"``) to one Dutch message."""
+
+    def __init__(self, fouten: dict[str, str] | str):
+        self.fouten = {"__all__": fouten} if isinstance(fouten, str) else dict(fouten)
+        super().__init__(" ".join(self.fouten.values()))
+
+
+class Conflict(IndicatieFout):
+    """Someone else changed the indication since the form was shown (optimistic locking)."""
+
+
+@dataclass
+class Deelnemer:
+    gezinslid: object  # indicatie.huishoudens.models.Gezinslid
+    doet_mee: bool = True
+    verblijft_in_voorziening: bool = False
+
+
+@dataclass
+class VersieGegevens:
+    """What a user enters for a version (toekenning, wijziging or verlenging)."""
+
+    perceel: str
+    pakket: str
+    aanbieder: Aanbieder | None
+    ingangsdatum: date
+    einddatum: date | None
+    motivering: str
+    deelnemers: list[Deelnemer]
+    taxatie: object | None = None  # indicatie.taxaties.models.Taxatie
+    maatwerk: list[dict] = field(default_factory=list)  # [{"product", "trede", "ref"}]
+    vrije_trede: dict | None = None  # {"wmo_per_week", "jeugd_per_week", "motivering"}
+    bestaande_wmo_verblijf: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def standaard_einddatum(ingangsdatum: date) -> date:
+    """R13: guideline one year; the default end is one year after the start, minus one day."""
+    return plus_maanden(ingangsdatum, 12) - timedelta(days=1)
+
+
+def plus_maanden(d: date, maanden: int) -> date:
+    maand = d.month - 1 + maanden
+    jaar = d.year + maand // 12
+    maand = maand % 12 + 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def evaluatie_interval_maanden() -> int:
+    """R20: the default cadence of evaluations is configuration (HGARR_EVALUATIE_INTERVAL_MAANDEN)."""
+    return int(getattr(settings, "HGARR_EVALUATIE_INTERVAL_MAANDEN", 3))
+
+
+def _vereis_rol(user, *rollen) -> None:
+    if not user.heeft_rol(*rollen):
+        raise PermissionDenied("U heeft geen rol die dit mag.")
+
+
+def _vereis_team(user, huishouden) -> None:
+    # Views reach an indication only through the household selectors; this guards direct calls.
+    if not user.team_id or user.team_id != huishouden.team_id:
+        raise PermissionDenied("Dit huishouden hoort niet bij uw team.")
+
+
+def _vergrendel(indicatie_id: int, revisie: int | None) -> Indicatie:
+    """Locks the indication row for this transaction and checks the revision the user saw.
+
+    On PostgreSQL a second transaction waits here until the first commits, then sees the raised
+    revision and gets a Conflict. ``revisie=None`` skips the check (batch jobs, demo data)."""
+    indicatie = (
+        Indicatie.objects.select_for_update(of=("self",))
+        .select_related("huishouden", "gewijzigd_door")
+        .get(pk=indicatie_id)
+    )
+    if revisie is not None and indicatie.revisie != int(revisie):
+        raise Conflict(conflict_melding(indicatie))
+    return indicatie
+
+
+def conflict_melding(indicatie: Indicatie) -> str:
+    wie = indicatie.gewijzigd_door.get_full_name() if indicatie.gewijzigd_door else "iemand anders"
+    wanneer = timezone.localtime(indicatie.gewijzigd_op).strftime("%H:%M")
+    return (
+        f"Deze indicatie is intussen gewijzigd door {wie} (om {wanneer}). Uw invoer is niet opgeslagen "
+        "maar staat nog in het formulier: bekijk de actuele stand en probeer het zo nodig opnieuw."
+    )
+
+
+def _raak_aan(indicatie: Indicatie, door) -> None:
+    indicatie.revisie += 1
+    indicatie.gewijzigd_op = timezone.now()
+    indicatie.gewijzigd_door = door
+    indicatie.save(update_fields=["revisie", "gewijzigd_op", "gewijzigd_door"])
+
+
+def _volgend_nummer(indicatie: Indicatie) -> int:
+    return (indicatie.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
+
+
+def huidige_versie(indicatie: Indicatie) -> Indicatieversie | None:
+    """The last decided version with a period of its own: the one op-/afschalen and ending apply to."""
+    return (
+        indicatie.versies.filter(status=VersieStatus.VASTGESTELD, geldig_vanaf__isnull=False)
+        .order_by("-geldig_vanaf", "-nummer")
+        .first()
+    )
+
+
+def _geen_open_versie(indicatie: Indicatie) -> None:
+    open_ = indicatie.versies.filter(status__in=OPEN_STATUSSEN).first()
+    if open_:
+        raise Ongeldig(
+            f"Versie {open_.nummer} van deze indicatie is nog in behandeling ({open_.get_status_display().lower()}). "
+            "Rond die eerst af of trek hem in."
+        )
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _valideer_inhoud(huishouden, g: VersieGegevens, *, periode_vast: bool = False) -> dict[str, str]:
+    """Issue 5 §9: Dutch messages at the fields. Returns {} when the input is acceptable."""
+    fouten: dict[str, str] = {}
+    if g.perceel not in Perceel.values:
+        fouten["perceel"] = "Kies een perceel: extramuraal, semimuraal of intramuraal."
+    if g.pakket not in Pakket.values:
+        fouten["pakket"] = "Kies Pakket 1, 2, 3 of een vrije trede."
+    elif g.perceel in (Perceel.SEMIMURAAL, Perceel.INTRAMURAAL) and g.pakket == Pakket.PAKKET_1:
+        fouten["pakket"] = "Semi- en intramuraal kennen alleen Pakket 2 of 3 (R3)."
+    elif g.pakket == Pakket.VRIJ and g.perceel != Perceel.EXTRAMURAAL:
+        fouten["pakket"] = "Een vrije trede kan alleen bij extramurale ondersteuning (R3)."
+    if g.aanbieder is None:
+        fouten["aanbieder"] = "Kies een aanbieder."
+    elif not g.aanbieder.actief:
+        fouten["aanbieder"] = f"{g.aanbieder.naam} is geen actieve aanbieder meer."
+    elif g.perceel in Perceel.values and not g.aanbieder.is_gecontracteerd_voor(g.perceel):
+        fouten["aanbieder"] = (
+            f"{g.aanbieder.naam} is niet gecontracteerd voor perceel {Perceel(g.perceel).label.lower()}. "
+            "Kies een aanbieder die dat wel is."
+        )
+    if g.ingangsdatum is None:
+        fouten["ingangsdatum"] = "Vul de ingangsdatum in."
+    elif g.ingangsdatum < huishouden.registratiedatum:
+        fouten["ingangsdatum"] = (
+            "De ingangsdatum ligt vóór de registratiedatum van het huishouden "
+            f"({lange_datum(huishouden.registratiedatum)})."
+        )
+    if g.einddatum is None:
+        if not periode_vast:
+            fouten["einddatum"] = "Vul de einddatum in."
+    elif g.ingangsdatum and g.einddatum < g.ingangsdatum:
+        fouten["einddatum"] = "De einddatum ligt vóór de ingangsdatum."
+    if not (g.motivering or "").strip():
+        fouten["motivering"] = "Vul de motivering in: waarom deze indicatie (of wijziging)?"
+    if g.taxatie is not None and g.taxatie.huishouden_id != huishouden.pk:
+        fouten["taxatie"] = "Deze taxatie hoort niet bij dit huishouden."
+    leden_ids = {lid.pk for lid in huishouden.leden.all()}
+    if any(d.gezinslid.pk not in leden_ids for d in g.deelnemers):
+        fouten["__all__"] = "Een gekozen gezinslid hoort niet bij dit huishouden."
+    elif not any(d.doet_mee for d in g.deelnemers):
+        fouten["deelnemers"] = "Kies minstens één gezinslid dat meedoet."
+    if g.pakket == Pakket.VRIJ and not (g.vrije_trede or {}).get("motivering", "").strip():
+        fouten["vrije_trede_motivering"] = "Een vrije trede vraagt een motivering (R3)."
+    return fouten
+
+
+def _vul(versie: Indicatieversie, huishouden, g: VersieGegevens) -> None:
+    versie.perceel = g.perceel
+    versie.pakket = g.pakket
+    versie.aanbieder = g.aanbieder
+    versie.ingangsdatum = g.ingangsdatum
+    versie.einddatum = g.einddatum
+    versie.gemeente = huishouden.gemeente
+    versie.motivering = g.motivering.strip()
+    versie.taxatie = g.taxatie
+    versie.leden = [
+        lid_snapshot(
+            d.gezinslid,
+            doet_mee=d.doet_mee,
+            verblijft_in_voorziening=d.verblijft_in_voorziening and g.perceel != Perceel.EXTRAMURAAL,
+        )
+        for d in g.deelnemers
+    ]
+    versie.maatwerk = [{"product": m["product"], "trede": int(m["trede"]), "ref": m["ref"]} for m in (g.maatwerk or [])]
+    versie.vrije_trede = dict(g.vrije_trede) if g.pakket == Pakket.VRIJ and g.vrije_trede else None
+    versie.bestaande_wmo_verblijf = bool(g.bestaande_wmo_verblijf)
+
+
+def _bereken(versie: Indicatieversie, huishouden=None) -> None:
+    """Runs the tariff engine and stores the begroting as computed, with its parameter set."""
+    huishouden = huishouden or versie.indicatie.huishouden
+    namen = {f"lid-{lid.pk}": lid.volledige_naam for lid in huishouden.leden.all()}
+    try:
+        uitkomst = begroting_adapter.bereken(versie, namen)
+    except begroting_adapter.Berekeningsfout as fout:
+        raise Ongeldig({"__all__": f"De begroting kan niet worden berekend: {fout}"}) from None
+    versie.begroting = uitkomst.begroting
+    versie.parameterset_id = uitkomst.parameterset_id
+    versie.begroting_berekend_op = timezone.now()
+
+
+def _wijzigingsdatum_fout(basis: Indicatieversie, datum: date | None) -> str | None:
+    if datum is not None and not (basis.geldig_vanaf < datum <= basis.geldig_tot):
+        return (
+            f"De wijzigingsdatum moet binnen de lopende periode liggen: ná {lange_datum(basis.geldig_vanaf)} "
+            f"en uiterlijk {lange_datum(basis.geldig_tot)}."
+        )
+    return None
+
+
+def _controleer_wijzigingsdatum(basis: Indicatieversie, datum: date) -> None:
+    melding = _wijzigingsdatum_fout(basis, datum)
+    if melding:
+        raise Ongeldig({"ingangsdatum": melding})
+
+
+def _valideer_wijziging(huishouden, basis: Indicatieversie, g: VersieGegevens) -> None:
+    """Op-/afschalen: the end is the running version's; the date must fall within its period."""
+    g.einddatum = basis.geldig_tot
+    fouten = _valideer_inhoud(huishouden, g)
+    melding = _wijzigingsdatum_fout(basis, g.ingangsdatum)
+    if melding:
+        fouten.pop("einddatum", None)
+        fouten["ingangsdatum"] = melding
+    if fouten:
+        raise Ongeldig(fouten)
+
+
+def _controleer_beeindigingsdatum(basis: Indicatieversie, datum: date) -> None:
+    if not (basis.geldig_vanaf <= datum < basis.geldig_tot):
+        raise Ongeldig(
+            {
+                "einddatum": (
+                    f"De laatste dag moet binnen de lopende periode liggen en vóór de huidige einddatum: "
+                    f"van {lange_datum(basis.geldig_vanaf)} tot {lange_datum(basis.geldig_tot)}."
+                )
+            }
+        )
+
+
+# --------------------------------------------------------------------------- concept versions
+
+
+@transaction.atomic
+def maak_indicatie(*, huishouden, door, gegevens: VersieGegevens) -> Indicatieversie:
+    """A new indication with version 1 (toekenning) as concept. The indicatiesteller writes it."""
+    _vereis_rol(door, Rol.INDICATIESTELLER)
+    _vereis_team(door, huishouden)
+    fouten = _valideer_inhoud(huishouden, gegevens)
+    if fouten:
+        raise Ongeldig(fouten)
+    versie = Indicatieversie(nummer=1, soort=Soort.TOEKENNING, status=VersieStatus.CONCEPT, auteur=door)
+    _vul(versie, huishouden, gegevens)
+    _bereken(versie, huishouden)
+    indicatie = Indicatie.objects.create(huishouden=huishouden, aangemaakt_door=door, gewijzigd_door=door, revisie=1)
+    versie.indicatie = indicatie
+    versie.save()
+    return versie
+
+
+@transaction.atomic
+def wijzig_concept(*, versie_id: int, door, gegevens: VersieGegevens, revisie: int | None) -> Indicatieversie:
+    """Edit a concept. Whoever changes it may not decide it later (four eyes)."""
+    _vereis_rol(door, *SCHRIJF_ROLLEN)
+    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    _vereis_team(door, indicatie.huishouden)
+    versie = Indicatieversie.objects.select_for_update().get(pk=versie_id)
+    if versie.status != VersieStatus.CONCEPT:
+        raise Ongeldig(
+            f"Alleen een concept kan worden gewijzigd; deze versie is {versie.get_status_display().lower()}."
+        )
+    if versie.soort == Soort.BEEINDIGING:
+        raise Ongeldig("Een beëindiging wijzigt u door haar in te trekken en opnieuw te beginnen.")
+    basis = versie.vorige_versie
+    if versie.soort == Soort.WIJZIGING:
+        _valideer_wijziging(indicatie.huishouden, basis, gegevens)
+    else:
+        fouten = _valideer_inhoud(indicatie.huishouden, gegevens)
+        if fouten:
+            raise Ongeldig(fouten)
+    if versie.soort == Soort.VERLENGING:
+        _controleer_verlenging(basis, gegevens)
+    _vul(versie, indicatie.huishouden, gegevens)
+    _bereken(versie)
+    versie.gewijzigd_op = timezone.now()
+    versie.save()
+    if door.pk != versie.auteur_id:
+        versie.bewerkers.add(door)
+    _raak_aan(indicatie, door)
+    return versie
+
+
+@transaction.atomic
+def dien_in(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
+    """Concept -> ter beoordeling (the indicatiesteller or casusregisseur submits)."""
+    _vereis_rol(door, *SCHRIJF_ROLLEN)
+    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    _vereis_team(door, indicatie.huishouden)
+    versie = Indicatieversie.objects.select_for_update().get(pk=versie_id)
+    if versie.status != VersieStatus.CONCEPT:
+        raise Ongeldig(f"Deze versie is al {versie.get_status_display().lower()}.")
+    if versie.begroting is None:
+        raise Ongeldig("Deze versie heeft nog geen begroting; sla het concept eerst op.")
+    versie.status = VersieStatus.TER_BEOORDELING
+    versie.ingediend_door = door
+    versie.ingediend_op = timezone.now()
+    versie.gewijzigd_op = versie.ingediend_op
+    versie.save()
+    _raak_aan(indicatie, door)
+    return versie
+
+
+@transaction.atomic
+def trek_in(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
+    """A concept or submitted version is withdrawn (kept, for the audit trail)."""
+    _vereis_rol(door, *SCHRIJF_ROLLEN)
+    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    _vereis_team(door, indicatie.huishouden)
+    versie = Indicatieversie.objects.select_for_update().get(pk=versie_id)
+    if versie.status not in OPEN_STATUSSEN:
+        raise Ongeldig(f"Deze versie is {versie.get_status_display().lower()} en kan niet meer worden ingetrokken.")
+    versie.status = VersieStatus.INGETROKKEN
+    versie.gewijzigd_op = timezone.now()
+    versie.save()
+    _raak_aan(indicatie, door)
+    return versie
+
+
+@transaction.atomic
+def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
+    """A new concept with the content of a rejected or withdrawn version, to correct and resubmit."""
+    _vereis_rol(door, *SCHRIJF_ROLLEN)
+    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    _vereis_team(door, indicatie.huishouden)
+    bron = Indicatieversie.objects.get(pk=versie_id)
+    if bron.status not in (VersieStatus.AFGEWEZEN, VersieStatus.INGETROKKEN):
+        raise Ongeldig("Alleen een afgewezen of ingetrokken versie kan opnieuw worden opgesteld.")
+    _geen_open_versie(indicatie)
+    if bron.vorige_versie_id and huidige_versie(indicatie) != bron.vorige_versie:
+        raise Ongeldig("De indicatie is sindsdien veranderd; begin vanaf de huidige versie opnieuw.")
+    if bron.soort == Soort.TOEKENNING and huidige_versie(indicatie):
+        raise Ongeldig("Deze indicatie is al vastgesteld.")
+    nieuw = _kopie(bron, nummer=_volgend_nummer(indicatie), soort=bron.soort, auteur=door)
+    nieuw.vorige_versie = bron.vorige_versie
+    nieuw.motivering = bron.motivering
+    nieuw.reden_beeindiging = bron.reden_beeindiging
+    nieuw.ingangsdatum, nieuw.einddatum = bron.ingangsdatum, bron.einddatum
+    _bereken(nieuw)
+    nieuw.save()
+    _raak_aan(indicatie, door)
+    return nieuw
+
+
+def _kopie(bron: Indicatieversie, *, nummer: int, soort: str, auteur) -> Indicatieversie:
+    return Indicatieversie(
+        indicatie=bron.indicatie,
+        nummer=nummer,
+        soort=soort,
+        status=VersieStatus.CONCEPT,
+        perceel=bron.perceel,
+        pakket=bron.pakket,
+        aanbieder=bron.aanbieder,
+        ingangsdatum=bron.ingangsdatum,
+        einddatum=bron.einddatum,
+        gemeente=bron.gemeente,
+        leden=bron.leden,
+        maatwerk=bron.maatwerk,
+        vrije_trede=bron.vrije_trede,
+        bestaande_wmo_verblijf=bron.bestaande_wmo_verblijf,
+        taxatie=bron.taxatie,
+        motivering=bron.motivering,
+        auteur=auteur,
+    )
+
+
+def bereken_voorbeeld(*, huishouden, gegevens: VersieGegevens, basis: Indicatieversie | None = None) -> Indicatieversie:
+    """The begroting of what is being typed, for the live preview on the form: nothing is saved."""
+    if basis is not None and gegevens.einddatum is None:
+        gegevens.einddatum = basis.geldig_tot
+    if gegevens.einddatum is None and gegevens.ingangsdatum:
+        gegevens.einddatum = standaard_einddatum(gegevens.ingangsdatum)
+    fouten = _valideer_inhoud(huishouden, gegevens)
+    fouten.pop("motivering", None)  # not needed for a sum
+    if fouten:
+        raise Ongeldig(fouten)
+    versie = Indicatieversie(nummer=0, status=VersieStatus.CONCEPT)
+    _vul(versie, huishouden, gegevens)
+    _bereken(versie, huishouden)
+    return versie
+
+
+# --------------------------------------------------------------------------- op-/afschalen, ending, extension
+
+
+def _lopende_basis(indicatie: Indicatie) -> Indicatieversie:
+    if indicatie.beeindigd:
+        raise Ongeldig("Deze indicatie is beëindigd; begin zo nodig een nieuwe indicatie.")
+    basis = huidige_versie(indicatie)
+    if basis is None:
+        raise Ongeldig("Deze indicatie heeft nog geen vastgestelde versie.")
+    return basis
+
+
+def _op_lopende_versie(indicatie_id: int, door, revisie: int | None) -> tuple[Indicatie, Indicatieversie]:
+    """The locked indication and its running version, for a new version on top of it: checks the role,
+    the revision, the team, that no version is open and that there is a running one."""
+    _vereis_rol(door, *SCHRIJF_ROLLEN)
+    indicatie = _vergrendel(indicatie_id, revisie)
+    _vereis_team(door, indicatie.huishouden)
+    _geen_open_versie(indicatie)
+    return indicatie, _lopende_basis(indicatie)
+
+
+def _nieuw_concept(indicatie: Indicatie, basis: Indicatieversie, soort: str, door, g: VersieGegevens):
+    """A concept version of ``soort`` on top of ``basis`` with the form's content, computed and saved."""
+    versie = Indicatieversie(
+        indicatie=indicatie,
+        nummer=_volgend_nummer(indicatie),
+        soort=soort,
+        vorige_versie=basis,
+        status=VersieStatus.CONCEPT,
+        auteur=door,
+    )
+    _vul(versie, indicatie.huishouden, g)
+    return _bewaar_concept(versie, indicatie, door)
+
+
+def _bewaar_concept(versie: Indicatieversie, indicatie: Indicatie, door) -> Indicatieversie:
+    _bereken(versie)
+    versie.save()
+    _raak_aan(indicatie, door)
+    return versie
+
+
+@transaction.atomic
+def start_wijziging(*, indicatie_id: int, door, gegevens: VersieGegevens, revisie: int | None) -> Indicatieversie:
+    """Op-/afschalen (R13): a new version from a date within the running period, to the same end.
+    Once decided, the running version ends the day before."""
+    indicatie, basis = _op_lopende_versie(indicatie_id, door, revisie)
+    if gegevens.taxatie is None:
+        gegevens.taxatie = basis.taxatie
+    _valideer_wijziging(indicatie.huishouden, basis, gegevens)
+    return _nieuw_concept(indicatie, basis, Soort.WIJZIGING, door, gegevens)
+
+
+@transaction.atomic
+def start_beeindiging(
+    *, indicatie_id: int, door, laatste_dag: date, reden: str, revisie: int | None
+) -> Indicatieversie:
+    """Ending early: a version that shortens the running one to ``laatste_dag``, with a reason."""
+    indicatie, basis = _op_lopende_versie(indicatie_id, door, revisie)
+    fouten = {}
+    if laatste_dag is None:
+        fouten["einddatum"] = "Vul de laatste dag van de ondersteuning in."
+    if not (reden or "").strip():
+        fouten["reden"] = "Vul de reden van de beëindiging in."
+    if fouten:
+        raise Ongeldig(fouten)
+    _controleer_beeindigingsdatum(basis, laatste_dag)
+    versie = _kopie(basis, nummer=_volgend_nummer(indicatie), soort=Soort.BEEINDIGING, auteur=door)
+    versie.vorige_versie = basis
+    versie.ingangsdatum = basis.geldig_vanaf
+    versie.einddatum = laatste_dag
+    versie.motivering = reden.strip()
+    versie.reden_beeindiging = reden.strip()
+    return _bewaar_concept(versie, indicatie, door)
+
+
+def _controleer_verlenging(basis: Indicatieversie, g: VersieGegevens) -> None:
+    fouten = {}
+    if g.taxatie is None:
+        fouten["taxatie"] = "Een verlenging (herindicatie) vraagt een nieuwe taxatie."
+    elif basis.taxatie_id and (g.taxatie.pk == basis.taxatie_id or g.taxatie.datum < basis.taxatie.datum):
+        fouten["taxatie"] = (
+            "Kies een nieuwe taxatie: deze is niet recenter dan de taxatie van de lopende versie "
+            f"({lange_datum(basis.taxatie.datum)}). Maak eerst een nieuwe taxatie."
+        )
+    if g.ingangsdatum and g.ingangsdatum <= basis.geldig_tot:
+        fouten["ingangsdatum"] = f"Een verlenging begint na de huidige einddatum ({lange_datum(basis.geldig_tot)})."
+    if fouten:
+        raise Ongeldig(fouten)
+
+
+@transaction.atomic
+def start_verlenging(*, indicatie_id: int, door, gegevens: VersieGegevens, revisie: int | None) -> Indicatieversie:
+    """Verlengen (herindicatie): a new period after the current end, resting on a new taxatie."""
+    indicatie, basis = _op_lopende_versie(indicatie_id, door, revisie)
+    fouten = _valideer_inhoud(indicatie.huishouden, gegevens)
+    if fouten:
+        raise Ongeldig(fouten)
+    _controleer_verlenging(basis, gegevens)
+    return _nieuw_concept(indicatie, basis, Soort.VERLENGING, door, gegevens)
+
+
+# --------------------------------------------------------------------------- the decision (four eyes)
+
+
+def betrokkenen(versie: Indicatieversie) -> set[int]:
+    """Everyone who wrote, changed or submitted the version: none of them may decide it."""
+    ids = {versie.auteur_id}
+    if versie.ingediend_door_id:
+        ids.add(versie.ingediend_door_id)
+    ids.update(versie.bewerkers.values_list("pk", flat=True))
+    return ids
+
+
+def mag_beslissen(user, versie: Indicatieversie) -> bool:
+    return (
+        user.heeft_rol(Rol.BESLISSER)
+        and versie.status == VersieStatus.TER_BEOORDELING
+        and user.pk not in betrokkenen(versie)
+    )
+
+
+def beslis(*, versie_id: int, door, vaststellen: bool, reden: str = "", revisie: int | None) -> Indicatieversie:
+    """Decide a submitted version: vaststellen or afwijzen, in one transaction (issue 5 §3).
+
+    A beslisser of the household's team who did not write, change or submit the version decides.
+    Within the same transaction the running version's effective end moves, the tariff parameter set
+    is locked, and ``versie_vastgesteld`` / ``versie_afgewezen`` are sent: a failing receiver rolls
+    the whole decision back."""
+    try:
+        return _beslis(versie_id=versie_id, door=door, vaststellen=vaststellen, reden=reden, revisie=revisie)
+    except IntegrityError as fout:
+        # PostgreSQL's exclusion constraint caught an overlap the service could not see (a concurrent
+        # decision that bypassed the lock): the whole transaction has been rolled back.
+        if "overlappen" in str(fout) or "exclusion" in str(fout).lower():
+            raise Conflict(
+                "Deze versie overlapt in tijd met een andere vastgestelde versie die intussen is vastgesteld. "
+                "Er is niets opgeslagen; bekijk de actuele stand."
+            ) from None
+        raise
+
+
+@transaction.atomic
+def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
+    _vereis_rol(door, Rol.BESLISSER)
+    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    _vereis_team(door, indicatie.huishouden)
+    versie = Indicatieversie.objects.select_for_update(of=("self",)).select_related("taxatie").get(pk=versie_id)
+    if versie.status in (VersieStatus.VASTGESTELD, VersieStatus.AFGEWEZEN):
+        raise Conflict(
+            f"Over deze versie is intussen al besloten: {versie.get_status_display().lower()}"
+            f"{' door ' + versie.beslisser.get_full_name() if versie.beslisser_id else ''}. Er is niets opgeslagen."
+        )
+    if versie.status != VersieStatus.TER_BEOORDELING:
+        raise Ongeldig(f"Deze versie is {versie.get_status_display().lower()}, niet ter beoordeling ingediend.")
+    if door.pk in betrokkenen(versie):
+        raise Ongeldig(
+            "Vier ogen: u heeft deze versie zelf opgesteld, gewijzigd of ingediend. "
+            "Een andere beslisser moet besluiten."
+        )
+    nu = timezone.now()
+    if not vaststellen:
+        if not (reden or "").strip():
+            raise Ongeldig({"reden": "Vul de reden van de afwijzing in."})
+        versie.status = VersieStatus.AFGEWEZEN
+        versie.afwijzingsreden = reden.strip()
+        versie.beslisser = door
+        versie.beslist_op = nu
+        versie.gewijzigd_op = nu
+        versie.save()
+        _raak_aan(indicatie, door)
+        versie_afgewezen.send(sender=Indicatieversie, versie=versie, door=door)
+        return versie
+
+    if versie.taxatie_id is None:
+        raise Ongeldig(
+            "Zonder taxatie kan deze versie niet worden vastgesteld. Wijs hem af met die reden, "
+            "zodat de indicatiesteller eerst een taxatie maakt en koppelt."
+        )
+    if versie.begroting is None:
+        raise Ongeldig("Deze versie heeft geen begroting en kan niet worden vastgesteld.")
+
+    vorige = (
+        Indicatieversie.objects.select_for_update().get(pk=versie.vorige_versie_id) if versie.vorige_versie_id else None
+    )
+    vanaf, tot, vorige_tot = _perioden(versie, vorige, indicatie)
+    _controleer_overlap(indicatie, versie, vanaf, tot, vorige, vorige_tot)
+
+    if vorige is not None and vorige_tot is not None and vorige_tot != vorige.geldig_tot:
+        # Only the effective end of the earlier version moves; what was decided stays as it was.
+        Indicatieversie.objects.filter(pk=vorige.pk).update(geldig_tot=vorige_tot)
+    versie.status = VersieStatus.VASTGESTELD
+    versie.geldig_vanaf, versie.geldig_tot = vanaf, tot
+    versie.beslisser = door
+    versie.beslist_op = nu
+    versie.gewijzigd_op = nu
+    versie.save()
+    begroting_adapter.vergrendel_parameterset(
+        versie.parameterset_id, (versie.begroting or {}).get("catalogus_versie_id")
+    )
+    werk_indicatie_bij(indicatie)
+    _raak_aan(indicatie, door)
+    versie_vastgesteld.send(sender=Indicatieversie, versie=versie, vorige_versie=vorige, soort=versie.soort, door=door)
+    return versie
+
+
+def _perioden(versie, vorige, indicatie) -> tuple[date | None, date | None, date | None]:
+    """(geldig_vanaf, geldig_tot) of the version being decided and the new effective end of the
+    version it builds on."""
+    if versie.soort == Soort.TOEKENNING:
+        if huidige_versie(indicatie) is not None:
+            raise Ongeldig("Deze indicatie heeft al een vastgestelde toekenning.")
+        return versie.ingangsdatum, versie.einddatum, None
+    if vorige is None or vorige.status != VersieStatus.VASTGESTELD or vorige.geldig_vanaf is None:
+        raise Ongeldig("De versie waarop deze voortbouwt, is niet (meer) vastgesteld.")
+    if huidige_versie(indicatie) != vorige:
+        raise Conflict(
+            "De indicatie is intussen op een andere manier gewijzigd; deze versie bouwt voort op een "
+            "oudere stand. Er is niets opgeslagen."
+        )
+    if indicatie.beeindigd:
+        raise Ongeldig("Deze indicatie is al beëindigd.")
+    if versie.soort == Soort.WIJZIGING:
+        _controleer_wijzigingsdatum(vorige, versie.ingangsdatum)
+        return versie.ingangsdatum, versie.einddatum, versie.ingangsdatum - timedelta(days=1)
+    if versie.soort == Soort.BEEINDIGING:
+        _controleer_beeindigingsdatum(vorige, versie.einddatum)
+        return None, None, versie.einddatum
+    # verlenging
+    if versie.ingangsdatum <= vorige.geldig_tot:
+        raise Ongeldig(
+            {"ingangsdatum": f"Een verlenging begint na de huidige einddatum ({lange_datum(vorige.geldig_tot)})."}
+        )
+    return versie.ingangsdatum, versie.einddatum, None
+
+
+def _controleer_overlap(indicatie, versie, vanaf, tot, vorige, vorige_tot) -> None:
+    """Issue 5 §7: no two decided versions of one indication overlap in time. This is the guard on
+    every database; PostgreSQL also has an exclusion constraint (migration 0002)."""
+    if vanaf is None:
+        return
+    andere = indicatie.versies.filter(status=VersieStatus.VASTGESTELD, geldig_vanaf__isnull=False).exclude(pk=versie.pk)
+    for ander in andere:
+        ander_tot = vorige_tot if vorige is not None and ander.pk == vorige.pk and vorige_tot else ander.geldig_tot
+        if ander.geldig_vanaf <= tot and vanaf <= ander_tot:
+            raise Ongeldig(
+                f"Deze versie ({lange_datum(vanaf)} t/m {lange_datum(tot)}) overlapt met vastgestelde versie "
+                f"{ander.nummer} ({lange_datum(ander.geldig_vanaf)} t/m {lange_datum(ander_tot)})."
+            )
+
+
+def werk_indicatie_bij(indicatie: Indicatie) -> None:
+    """Keeps the indication's summary (period, ended, next evaluation) in step with its versions."""
+    vastgesteld = list(
+        indicatie.versies.filter(status=VersieStatus.VASTGESTELD).values_list("soort", "geldig_vanaf", "geldig_tot")
+    )
+    perioden = [(v, t) for _, v, t in vastgesteld if v is not None]
+    indicatie.ingangsdatum = min((v for v, _ in perioden), default=None)
+    indicatie.einddatum = max((t for _, t in perioden), default=None)
+    indicatie.beeindigd = any(s == Soort.BEEINDIGING for s, _, _ in vastgesteld)
+    indicatie.volgende_evaluatie_op = volgende_evaluatie(indicatie)
+    indicatie.save(update_fields=["ingangsdatum", "einddatum", "beeindigd", "volgende_evaluatie_op"])
+
+
+def volgende_evaluatie(indicatie: Indicatie) -> date | None:
+    """R20: the next evaluation is due one interval after the last one (or after the start)."""
+    if indicatie.ingangsdatum is None:
+        return None
+    laatste = indicatie.evaluaties.aggregate(m=Max("datum"))["m"]
+    volgende = plus_maanden(max(filter(None, [laatste, indicatie.ingangsdatum])), evaluatie_interval_maanden())
+    if indicatie.einddatum and volgende > indicatie.einddatum:
+        return None
+    return volgende
+
+
+# --------------------------------------------------------------------------- evaluations
+
+
+@transaction.atomic
+def leg_evaluatie_vast(
+    *, indicatie_id: int, door, datum: date, veiligheid: str, voortgang: str, advies: str, toelichting: str = ""
+) -> Evaluatie:
+    """R20: the casusregisseur records an evaluation; the next one is planned one interval later."""
+    _vereis_rol(door, Rol.CASUSREGISSEUR)
+    indicatie = Indicatie.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=indicatie_id)
+    _vereis_team(door, indicatie.huishouden)
+    fouten = {}
+    if not indicatie.is_vastgesteld:
+        fouten["__all__"] = "Een evaluatie hoort bij een vastgestelde indicatie."
+    if datum is None:
+        fouten["datum"] = "Vul de evaluatiedatum in."
+    elif datum > timezone.localdate():
+        fouten["datum"] = "De evaluatiedatum ligt in de toekomst."
+    elif indicatie.ingangsdatum and datum < indicatie.ingangsdatum:
+        fouten["datum"] = (
+            f"De evaluatiedatum ligt vóór de start van de indicatie ({lange_datum(indicatie.ingangsdatum)})."
+        )
+    if not (voortgang or "").strip():
+        fouten["voortgang"] = "Beschrijf de voortgang op de doelen."
+    if fouten:
+        raise Ongeldig(fouten)
+    evaluatie = Evaluatie.objects.create(
+        indicatie=indicatie,
+        datum=datum,
+        veiligheid=veiligheid,
+        voortgang=voortgang.strip(),
+        advies=advies,
+        toelichting=(toelichting or "").strip(),
+        auteur=door,
+    )
+    indicatie.volgende_evaluatie_op = volgende_evaluatie(indicatie)
+    indicatie.gewijzigd_op = timezone.now()
+    indicatie.gewijzigd_door = door
+    indicatie.save(update_fields=["volgende_evaluatie_op", "gewijzigd_op", "gewijzigd_door"])
+    return evaluatie

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PakkettenConfig(AppConfig):
+    name = "pakketten"
+    label = "pakketten"

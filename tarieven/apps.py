@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TarievenConfig(AppConfig):
+    name = "tarieven"
+    label = "tarieven"

@@ -1,0 +1,34 @@
+"""The tariff sheet page: for every logged-in user (LoginRequiredMiddleware guards it)."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .selectors import GeenParameterset, beschikbare_jaren, parameterset_voor_jaar, tariefblad_voor
+from .weergave import maak_weergave
+
+
+@require_GET
+def tariefblad(request):
+    jaren = beschikbare_jaren()
+    jaar = request.GET.get("jaar")
+    try:
+        jaar = int(jaar) if jaar else None
+    except ValueError:
+        jaar = None
+    parameterset = parameterset_voor_jaar(jaar)
+    if parameterset is None:
+        if jaar is not None:
+            raise Http404("Geen tariefparameterset voor dit jaar.")
+        return render(request, "tarieven/tariefblad.html", {"jaren": jaren, "weergave": None})
+    try:
+        blad, catalogusversie, catalogus = tariefblad_voor(parameterset)
+    except (GeenParameterset, ValueError) as fout:
+        return render(request, "tarieven/tariefblad.html",
+                      {"jaren": jaren, "weergave": None, "fout": str(fout), "parameterset": parameterset})
+    return render(request, "tarieven/tariefblad.html", {
+        "jaren": jaren,
+        "parameterset": parameterset,
+        "catalogusversie": catalogusversie,
+        "weergave": maak_weergave(blad, catalogus),
+    })

@@ -1,0 +1,249 @@
+"""What each letter contains (issue 6 §1), who gets one (R1, R5, R6) and what it must never show (§2).
+The HTML from the rendering helper is what the PDF is made of."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indicatie.beschikkingen.brief import Adres, Soort, Wet
+from indicatie.beschikkingen.opstellen import Begrotingsregel, Persoon, kies_postadres, stel_brieven_op
+from indicatie.beschikkingen.rendering import render_html
+
+from .conftest import dossier
+
+
+def brieven(soort=Soort.TOEKENNING, **over):
+    return stel_brieven_op(dossier(**over), soort)
+
+
+def per_naam(lijst):
+    return {b.bestandsnaam: b for b in lijst}
+
+
+def test_one_wmo_letter_per_adult_with_support_and_one_youth_letter_for_the_youngest_child():
+    """R1/R5: a letter per adult who is granted something; R6: the youth letter is about the youngest
+    child. The pleger parent with gezag does not get the youth letter unconfirmed (issue 6 §2)."""
+    namen = sorted(per_naam(brieven()))
+    assert namen == ["kind_b-toekenning-moeder.pdf", "moeder-toekenning.pdf", "vader-toekenning.pdf"]
+
+
+def test_adult_without_lines_gets_no_letter():
+    d = dossier()
+    d.regels = [r for r in d.regels if r.ref != "vader"]  # R5: not participating, nothing granted
+    assert sorted(b.bestandsnaam for b in stel_brieven_op(d, Soort.TOEKENNING)) == [
+        "kind_b-toekenning-moeder.pdf", "moeder-toekenning.pdf"]
+
+
+def test_confirmed_pleger_gets_own_copy_at_own_address():
+    d = dossier()
+    d.personen[1] = replace(d.personen[1], pleger_bevestigd=True)
+    jeugd = [b for b in stel_brieven_op(d, Soort.TOEKENNING) if b.wet == Wet.JEUGDWET]
+    assert sorted(b.bestandsnaam for b in jeugd) == ["kind_b-toekenning-moeder.pdf", "kind_b-toekenning-vader.pdf"]
+    aan_vader = next(b for b in jeugd if b.geadresseerde.ref == "vader")
+    html = render_html(aan_vader)
+    assert "Plegerlaan 13" in html and "Postbus 4321" not in html
+
+
+def test_single_parent_with_gezag_gives_name_without_recipient_part():
+    d = dossier()
+    d.personen[1] = replace(d.personen[1], gezag_over=frozenset())
+    assert "kind_b-toekenning.pdf" in per_naam(stel_brieven_op(d, Soort.TOEKENNING))
+
+
+def test_youth_letter_without_gezag_goes_to_the_parents_at_the_childs_address():
+    d = dossier()
+    d.personen = [replace(p, gezag_over=frozenset()) for p in d.personen]
+    d.personen[3] = replace(d.personen[3], postadres=Adres("Kindstraat", "1", "3000 AA", "Rotterdam"))
+    brief = per_naam(stel_brieven_op(d, Soort.TOEKENNING))["kind_b-toekenning.pdf"]
+    assert brief.geadresseerde.naam == "De ouder(s)/gezaghebbende(n) van Lotte Jansen"
+    assert "Kindstraat 1" in render_html(brief)
+
+
+@pytest.mark.parametrize("soort", list(Soort))
+def test_every_required_element_is_in_every_kind(soort):
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    lijst = brieven(soort, vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1),
+                    reden="De situatie is nu stabiel veilig.")
+    for brief in lijst:
+        html = render_html(brief)
+        jeugd = brief.wet == Wet.JEUGDWET
+        verplicht = [
+            brief.kenmerk,  # kenmerk
+            "23 november 2026",  # date in Dutch
+            brief.geadresseerde.naam,  # addressee
+            brief.onderwerp,  # subject
+            "Wat hebben wij besloten?",  # the decision
+            "Waarom hebben wij dit besloten?",  # motivation (Awb 3:46)
+            "Jeugdwet" if jeugd else "2.3.5 van de Wet maatschappelijke ondersteuning 2015",  # legal basis
+            "artikel 2.3" if jeugd else "Wmo 2015",
+            "3:46", "3:47",
+            "zes weken", "6:7", "college van burgemeester en wethouders", "bezwaar",  # objection clause
+            "Heeft u vragen?", "14 010",  # contact
+            "namens het college", "Bea Slisser", "Teamleider wijkteam",  # signature
+        ]
+        for tekst in verplicht:
+            assert tekst in html, f"{tekst!r} ontbreekt in {brief.bestandsnaam}"
+        # Own address of the addressee
+        for regel in brief.geadresseerde.adres:
+            assert regel in html
+        if soort != Soort.AFWIJZING:
+            assert "Moet u een eigen bijdrage betalen?" in html or "Eigen bijdrage" in html
+            assert "1 december 2026" in html  # start date
+        if soort in (Soort.TOEKENNING, Soort.WIJZIGING):
+            assert "30 november 2027" in html  # end date
+            assert "Zorgaanbieder Voorbeeld" in html and "in natura" in html
+            assert "Pakket 2" in html
+
+
+def test_decision_shows_products_result_areas_and_amounts_in_dutch_format():
+    brief = per_naam(brieven())["moeder-toekenning.pdf"]
+    html = render_html(brief)
+    for tekst in ["Begeleiding bij duurzame veiligheid, herstel en systeemdynamiek",
+                  "Sociaal en persoonlijk functioneren", "Ondersteuning bij zelfzorg en gezondheid",
+                  "1,50 uur per week", "trede 2", "€ 122,79", "€ 6.402,48", "€ 1.234,56", "€ 64.373,49",
+                  "€ 1.357,35", "€ 70.775,97"]:
+        assert tekst in html, tekst
+    assert "€ 21,80" in html  # Wmo 2.1.4a contribution (extramural, not opvang)
+
+
+def test_youth_letter_has_no_contribution_and_names_the_youngest_child():
+    html = render_html(per_naam(brieven())["kind_b-toekenning-moeder.pdf"])
+    assert "Voor jeugdhulp betaalt u geen eigen bijdrage" in html
+    assert "Lotte Jansen, het jongste kind" in html
+    assert "€ 182,00" in html and "€ 9.490,00" in html
+
+
+def test_opvang_letter_has_no_contribution_and_no_provider_name():
+    """Semi-/intramural support is opvang: no contribution (Wmo 2.1.4a lid 4), and the provider's
+    name would reveal the shelter (issue 6 §2)."""
+    brief = per_naam(brieven(perceel="semimuraal"))["moeder-toekenning.pdf"]
+    html = render_html(brief)
+    assert "Voor opvang betaalt u geen eigen bijdrage" in html
+    assert "Zorgaanbieder Voorbeeld" not in html
+    assert brief.aanbieder is None
+
+
+def test_wijziging_shows_old_and_new():
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    html = render_html(per_naam(brieven(Soort.WIJZIGING, vorige_regels=vorige))["moeder-wijziging.pdf"])
+    assert "Tot nu toe" in html and "€ 61,40" in html and "0,75 uur per week" in html
+    assert "€ 1.357,35" in html  # new total per week
+    assert "Het budget per week was € 61,40 en wordt € 1.357,35" in html
+
+
+def test_afwijzing_gives_the_reason_and_no_amounts():
+    html = render_html(per_naam(brieven(Soort.AFWIJZING, reden="Er is geen sprake van huiselijk geweld."))[
+        "moeder-afwijzing.pdf"])
+    assert "Wij wijzen de aanvraag af" in html and "Er is geen sprake van huiselijk geweld." in html
+    assert "€ 122,79" not in html
+
+
+def test_case_narrative_is_never_in_a_letter():
+    """The motivation is the taxatie's conclusion in plain words, not the indicatiesteller's notes."""
+    for brief in brieven():
+        html = render_html(brief)
+        assert "ruzie" not in html
+
+
+def test_confidential_address_uses_correspondence_address_or_none():
+    geheim = Adres("Geheimeweg", "77", "3099 ZZ", "Schuilplaats")
+    post = Adres("Postbus", "4321", "3000 CA", "Rotterdam")
+    assert kies_postadres(vertrouwelijk=True, adres=geheim, correspondentieadres=post) == (post, "")
+    adres, reden = kies_postadres(vertrouwelijk=True, adres=geheim, correspondentieadres=None)
+    assert adres is None and "vertrouwelijk adres" in reden
+    assert kies_postadres(vertrouwelijk=False, adres=geheim, correspondentieadres=None) == (geheim, "")
+
+
+def test_letter_without_safe_address_says_it_cannot_be_sent():
+    d = dossier()
+    d.personen[0] = replace(d.personen[0], postadres=None, reden_geen_adres="heeft een vertrouwelijk adres")
+    brief = per_naam(stel_brieven_op(d, Soort.TOEKENNING))["moeder-toekenning.pdf"]
+    assert not brief.kan_verzonden_worden
+    assert "deze brief kan niet worden verzonden" in render_html(brief)
+
+
+# --- Property: no letter shows another member's address, or any confidential address --------------
+
+ADRESSEN = st.builds(
+    Adres,
+    straat=st.sampled_from(["Aalstraat", "Beukweg", "Cederlaan", "Dahliapad", "Eikenhof", "Fazantstraat"]),
+    huisnummer=st.integers(1, 999).map(str),
+    postcode=st.from_regex(r"30[0-9]{2} [A-Z]{2}", fullmatch=True),
+    plaats=st.sampled_from(["Rotterdam", "Schiedam", "Capelle"]),
+)
+
+
+@st.composite
+def huishoudens(draw):
+    n_volw = draw(st.integers(1, 3))
+    n_kind = draw(st.integers(0, 4))
+    personen, regels = [], []
+    kinderen = [f"kind{i}" for i in range(n_kind)]
+    for i in range(n_volw):
+        ref = f"volw{i}"
+        vertrouwelijk = draw(st.booleans())
+        eigen = draw(ADRESSEN)
+        post = draw(st.one_of(st.none(), ADRESSEN))
+        veilig, reden = kies_postadres(vertrouwelijk=vertrouwelijk, adres=eigen, correspondentieadres=post)
+        personen.append(
+            (Persoon(ref=ref, naam=f"Volwassene {i}", geboortedatum=date(1980 + i, 1, 1),
+                     rollen=tuple(draw(st.lists(st.sampled_from(["slachtoffer", "pleger", "getuige"]), max_size=2))),
+                     postadres=veilig, reden_geen_adres=reden,
+                     gezag_over=frozenset(k for k in kinderen if draw(st.booleans())),
+                     pleger_bevestigd=draw(st.booleans())),
+             eigen, vertrouwelijk)
+        )
+        if draw(st.booleans()):
+            regels.append(Begrotingsregel(ref=ref, wet="Wmo", product="begeleiding_volwassenen",
+                                          uren_per_week=Decimal("1.50"), bedrag_per_week=Decimal("100.00"),
+                                          bedrag_periode=Decimal("5200.00")))
+    for i, ref in enumerate(kinderen):
+        vertrouwelijk = draw(st.booleans())
+        eigen = draw(ADRESSEN)
+        veilig, reden = kies_postadres(vertrouwelijk=vertrouwelijk, adres=eigen, correspondentieadres=None)
+        personen.append((Persoon(ref=ref, naam=f"Kind {i}", geboortedatum=date(2012 + i, 1, 1), postadres=veilig,
+                                 reden_geen_adres=reden), eigen, vertrouwelijk))
+    if kinderen:
+        regels.append(Begrotingsregel(ref=kinderen[-1], wet="Jeugdwet", product="begeleiding_kinderen",
+                                      uren_per_week=Decimal("2.00"), bedrag_per_week=Decimal("150.00"),
+                                      bedrag_periode=Decimal("7800.00")))
+    perceel = draw(st.sampled_from(["extramuraal", "semimuraal", "intramuraal"]))
+    return personen, regels, perceel
+
+
+def _regels_van(adres: Adres) -> list[str]:
+    return [f"{adres.straat} {adres.huisnummer}", adres.postcode]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(huishoudens())
+def test_property_no_foreign_or_confidential_address_in_any_letter(data):
+    personen_met_adres, regels, perceel = data
+    personen = [p for p, _, _ in personen_met_adres]
+    d = dossier(personen=personen, regels=regels, perceel=perceel)
+    for brief in stel_brieven_op(d, Soort.TOEKENNING):
+        html = render_html(brief)
+        eigen_post = set(brief.geadresseerde.adres or ())
+        for persoon, eigen, vertrouwelijk in personen_met_adres:
+            is_geadresseerde = persoon.ref == brief.geadresseerde.ref
+            verboden = []
+            if vertrouwelijk:
+                verboden += _regels_van(eigen)  # a confidential address is never printed
+            if not is_geadresseerde and persoon.postadres is not None:
+                verboden += _regels_van(persoon.postadres)  # nor another member's address
+            for tekst in verboden:
+                if any(tekst in regel for regel in eigen_post):
+                    continue  # the same street happens to be the addressee's own (generated data)
+                assert tekst not in html, f"{tekst!r} in {brief.bestandsnaam}"
+        if brief.is_jeugd and brief.geadresseerde.ref != brief.client_ref:
+            ontvanger = next(p for p in personen if p.ref == brief.geadresseerde.ref)
+            assert brief.client_ref in ontvanger.gezag_over
+            assert not ontvanger.is_pleger or ontvanger.pleger_bevestigd

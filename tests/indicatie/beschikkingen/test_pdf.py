@@ -1,0 +1,95 @@
+"""PDF/A-2a: archival metadata and a tagged structure (issue 6 §3); local fonts only, nothing fetched."""
+
+import io
+
+import pikepdf
+import pytest
+from weasyprint.urls import URLFetchingError
+
+from indicatie.beschikkingen.brief import Soort
+from indicatie.beschikkingen.opstellen import stel_brieven_op
+from indicatie.beschikkingen.rendering import AlleenLokaleFonts, combineer_pdfs, html_naar_pdf, render_brief
+
+from .conftest import dossier
+
+
+@pytest.fixture(scope="module")
+def gerenderd():
+    brief = next(b for b in stel_brieven_op(dossier(), Soort.TOEKENNING) if b.client_ref == "moeder")
+    return brief, render_brief(brief)
+
+
+def _structuur(knoop, uit):
+    soort = knoop.get("/S")
+    if soort is not None:
+        uit.append(str(soort))
+    kinderen = knoop.get("/K")
+    if isinstance(kinderen, pikepdf.Array):
+        for kind in kinderen:
+            if isinstance(kind, pikepdf.Dictionary):
+                _structuur(kind, uit)
+    elif isinstance(kinderen, pikepdf.Dictionary):
+        _structuur(kinderen, uit)
+    return uit
+
+
+def test_helper_returns_html_and_pdf(gerenderd):
+    brief, uit = gerenderd
+    assert uit.pdf.startswith(b"%PDF-1.7")
+    assert brief.kenmerk in uit.html and "<h1>" in uit.html
+
+
+def test_pdfa_2a_metadata(gerenderd):
+    brief, uit = gerenderd
+    with pikepdf.open(io.BytesIO(uit.pdf)) as pdf:
+        meta = pdf.open_metadata()
+        assert meta.get("pdfaid:part") == "2"
+        assert meta.get("pdfaid:conformance") == "A"
+        assert brief.kenmerk in str(meta.get("dc:title"))
+        assert str(pdf.Root.Lang) == "nl"
+        assert "/OutputIntents" in pdf.Root  # sRGB output intent required by PDF/A
+        assert pdf.Root.OutputIntents[0].S == "/GTS_PDFA1"
+
+
+def test_tagged_structure_with_headings_paragraphs_and_table_headers(gerenderd):
+    _, uit = gerenderd
+    with pikepdf.open(io.BytesIO(uit.pdf)) as pdf:
+        assert bool(pdf.Root.MarkInfo.Marked) is True
+        tags = _structuur(pdf.Root.StructTreeRoot, [])
+    for tag in ["/Document", "/H1", "/H2", "/P", "/Table", "/Caption", "/THead", "/TH", "/TD", "/L", "/LI"]:
+        assert tag in tags, tag
+
+
+def test_all_fonts_are_embedded(gerenderd):
+    _, uit = gerenderd
+    with pikepdf.open(io.BytesIO(uit.pdf)) as pdf:
+        fonts = []
+        for pagina in pdf.pages:
+            for font in pagina.Resources.Font.values():
+                for afstammeling in font.get("/DescendantFonts", [font]):
+                    descriptor = afstammeling.get("/FontDescriptor")
+                    fonts.append(descriptor)
+        assert fonts
+        for descriptor in fonts:
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            assert "Brief-Sans" in str(descriptor.FontName)  # the vendored font (@font-face), not a system font
+
+
+def test_nothing_is_fetched_from_outside():
+    fetcher = AlleenLokaleFonts()
+    for url in ["https://voorbeeld.invalid/logo.png", "http://127.0.0.1/x.css", "file:///etc/passwd"]:
+        with pytest.raises(URLFetchingError):
+            fetcher(url)
+    # An external image in the HTML does not stop the render and is not loaded.
+    pdf = html_naar_pdf('<html lang="nl"><head><title>t</title></head><body><p>Tekst</p>'
+                        '<img src="https://voorbeeld.invalid/x.png" alt="x"></body></html>')
+    assert pdf.startswith(b"%PDF")
+
+
+def test_combining_keeps_every_page_in_order(gerenderd):
+    _, uit = gerenderd
+    stappen = []
+    samen = combineer_pdfs([uit.pdf, uit.pdf, uit.pdf], voortgang=stappen.append)
+    with pikepdf.open(io.BytesIO(uit.pdf)) as een, pikepdf.open(io.BytesIO(samen)) as alle:
+        assert len(alle.pages) == 3 * len(een.pages)
+    assert stappen == [1, 2, 3]

@@ -1,0 +1,163 @@
+"""Deciding a version issues its letters (issue 6 'Done when'); stored once with SHA-256, immutable;
+amounts equal the engine's; no safe address blocks the decision with the reason."""
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from indicatie.beschikkingen.brief import Soort
+from indicatie.beschikkingen.models import Beschikking, JeugdbriefBevestiging, OnveranderlijkFout
+from indicatie.beschikkingen.opstellen import regels_uit_begroting
+from indicatie.beschikkingen.rendering import render_html
+from indicatie.beschikkingen.services import controleer, dossier_van_versie
+from indicatie.indicaties import services as indicatie_services
+from indicatie.indicaties.models import VersieStatus
+from tarieven.services import begroting as engine_begroting
+
+from .conftest import besluit, gegevens, maak_taxatie
+
+
+def test_deciding_issues_one_letter_per_person_and_the_youth_letter_to_the_safe_parent(vastgestelde_versie, gezin):
+    letters = list(Beschikking.objects.filter(versie=vastgestelde_versie).order_by("kenmerk"))
+    over = sorted((b.client_id, b.wet, b.geadresseerde_id) for b in letters)
+    assert over == sorted([
+        (gezin.moeder.pk, "Wmo", gezin.moeder.pk),
+        (gezin.vader.pk, "Wmo", gezin.vader.pk),
+        (gezin.kind_b.pk, "Jeugdwet", gezin.moeder.pk),  # R6: youngest child; not to the pleger (issue 6 §2)
+    ])
+    for b in letters:
+        assert b.soort == "toekenning"
+        assert b.parameterset_id == vastgestelde_versie.parameterset_id
+        assert b.bestandsnaam.endswith(".pdf")
+
+
+def test_letter_is_stored_privately_with_its_sha256(vastgestelde_versie, prive_map):
+    b = Beschikking.objects.filter(versie=vastgestelde_versie).first()
+    data = b.lees_pdf()
+    assert hashlib.sha256(data).hexdigest() == b.sha256 and len(data) == b.grootte
+    assert str(prive_map) in b.bestand.path
+    with pytest.raises(NotImplementedError):
+        _ = b.bestand.url  # no public media URL
+
+
+def test_issued_letter_cannot_be_changed_or_deleted(vastgestelde_versie):
+    b = Beschikking.objects.filter(versie=vastgestelde_versie).first()
+    b.geadresseerde_naam = "Iemand anders"
+    with pytest.raises(OnveranderlijkFout):
+        b.save()
+    with pytest.raises(OnveranderlijkFout):
+        b.delete()
+
+
+def test_tampered_file_is_refused(vastgestelde_versie):
+    from indicatie.beschikkingen.models import IntegriteitsFout
+
+    b = Beschikking.objects.filter(versie=vastgestelde_versie).first()
+    with open(b.bestand.path, "ab") as f:
+        f.write(b"x")
+    with pytest.raises(IntegriteitsFout):
+        b.lees_pdf()
+
+
+def test_amounts_equal_the_engines(vastgestelde_versie):
+    """The letter shows the stored begroting, which is the engine's output for the version's case."""
+    from indicatie.indicaties.casus import casus_dict
+
+    engine = engine_begroting(invoer=casus_dict(vastgestelde_versie)).model_dump(mode="json")
+    assert engine["regels"] == vastgestelde_versie.begroting["regels"]
+    regels = regels_uit_begroting(engine)
+    for b in Beschikking.objects.filter(versie=vastgestelde_versie):
+        eigen = [r for r in regels if r.ref == b.client_ref and r.wet == b.wet]
+        assert eigen, b.client_ref
+        assert b.per_week == sum((r.bedrag_per_week for r in eigen), Decimal("0.00"))
+        assert b.periode == sum((r.bedrag_periode for r in eigen), Decimal("0.00"))
+
+
+def test_letter_html_shows_only_the_own_safe_address(vastgestelde_versie, tweede_beslisser):
+    d = controleer(versie=vastgestelde_versie, soort=Soort.TOEKENNING, door=tweede_beslisser)
+    assert not d.problemen
+    for brief in d.brieven:
+        html = render_html(brief)
+        assert "Geheimeweg" not in html and "Schuilplaats" not in html  # confidential address, never
+        assert "Gezinsstraat" not in html  # the household address is nobody's postal address here
+        if brief.geadresseerde.naam.startswith("Victor"):
+            assert "Plegerlaan 13" in html and "Postbus 4321" not in html
+        else:
+            assert "Postbus 4321" in html and "Plegerlaan" not in html
+        assert "ruzie" not in html  # the version's own notes are not the letter's motivation
+        assert "dreigend" in html  # the taxatie's conclusion is
+
+
+def test_no_safe_address_blocks_the_decision_with_the_reason(gezin, aanbieder, indicatiesteller, tweede_beslisser):
+    m = gezin.moeder
+    m.corr_straat = m.corr_huisnummer = m.corr_postcode = m.corr_plaats = ""
+    m.save()
+    taxatie = maak_taxatie(gezin, indicatiesteller)
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
+                                               gegevens=gegevens(gezin, aanbieder, taxatie))
+    with pytest.raises(indicatie_services.Ongeldig) as fout:
+        besluit(versie, indicatiesteller, tweede_beslisser)
+    assert "Mira Jansen heeft een vertrouwelijk adres" in str(fout.value)
+    versie.refresh_from_db()
+    assert versie.status == VersieStatus.TER_BEOORDELING  # rolled back: nothing decided without letters
+    assert not Beschikking.objects.exists()
+
+
+def test_confirmed_pleger_gets_the_youth_letter(gezin, aanbieder, indicatiesteller, tweede_beslisser):
+    JeugdbriefBevestiging.objects.create(gezinslid=gezin.vader, bevestigd_door=indicatiesteller)
+    taxatie = maak_taxatie(gezin, indicatiesteller)
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
+                                               gegevens=gegevens(gezin, aanbieder, taxatie))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser)
+    jeugd = Beschikking.objects.filter(versie=versie, wet="Jeugdwet")
+    assert sorted(b.geadresseerde_id for b in jeugd) == sorted([gezin.moeder.pk, gezin.vader.pk])
+    assert sorted(b.bestandsnaam for b in jeugd) == sorted(
+        [f"lid-{gezin.kind_b.pk}-toekenning-lid-{gezin.moeder.pk}.pdf",
+         f"lid-{gezin.kind_b.pk}-toekenning-lid-{gezin.vader.pk}.pdf"])
+
+
+def test_rejection_issues_afwijzing_letters(gezin, aanbieder, indicatiesteller, tweede_beslisser):
+    taxatie = maak_taxatie(gezin, indicatiesteller)
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
+                                               gegevens=gegevens(gezin, aanbieder, taxatie))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser, vaststellen=False,
+                     reden="De veiligheid is met de eigen hulp van het wijkteam te herstellen.")
+    letters = Beschikking.objects.filter(versie=versie)
+    assert letters.count() == 3 and {b.soort for b in letters} == {"afwijzing"}
+
+
+def test_rescaling_issues_wijziging_letters_with_old_and_new(vastgestelde_versie, gezin, aanbieder,
+                                                              indicatiesteller, tweede_beslisser):
+    taxatie = maak_taxatie(gezin, indicatiesteller, pakket="3")
+    nieuw = indicatie_services.start_wijziging(
+        indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, revisie=None,
+        gegevens=gegevens(gezin, aanbieder, taxatie, pakket="3", ingangsdatum=date(2026, 6, 1),
+                          einddatum=vastgestelde_versie.einddatum),
+    )
+    nieuw = besluit(nieuw, indicatiesteller, tweede_beslisser)
+    letters = Beschikking.objects.filter(versie=nieuw)
+    assert {b.soort for b in letters} == {"wijziging"} and letters.count() == 3
+    d = dossier_van_versie(versie=nieuw, vorige_versie=vastgestelde_versie, soort=Soort.WIJZIGING,
+                           door=tweede_beslisser)
+    assert d.vorige_regels and d.regels
+    oud = {b.client_id: b.per_week for b in Beschikking.objects.filter(versie=vastgestelde_versie)}
+    for b in letters:
+        assert b.per_week > oud[b.client_id]  # pakket 3 costs more than pakket 2
+        assert b.ingangsdatum == date(2026, 6, 1)
+
+
+def test_ending_issues_beeindiging_letters_with_the_last_day_and_reason(vastgestelde_versie, indicatiesteller,
+                                                                        tweede_beslisser):
+    eind = indicatie_services.start_beeindiging(
+        indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, laatste_dag=date(2026, 8, 31),
+        reden="De doelen zijn bereikt.", revisie=None,
+    )
+    eind = besluit(eind, indicatiesteller, tweede_beslisser)
+    letters = Beschikking.objects.filter(versie=eind)
+    assert letters.count() == 3 and {b.soort for b in letters} == {"beeindiging"}
+    assert {b.einddatum for b in letters} == {date(2026, 8, 31)}
+    d = controleer(versie=eind, vorige_versie=vastgestelde_versie, soort=Soort.BEEINDIGING, door=tweede_beslisser)
+    html = render_html(d.brieven[0])
+    assert "31 augustus 2026" in html and "De doelen zijn bereikt." in html
