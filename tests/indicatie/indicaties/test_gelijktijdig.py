@@ -135,16 +135,23 @@ def _twee_afgewezen_versies(huishouden, aanbieder, taxatie, indicatiesteller, be
     return eerste, tweede
 
 
-def _zet_vastgesteld(versie_id, vanaf, tot, wacht: threading.Barrier | None = None):
-    """Writes a decided period straight into the table, bypassing the service (and its guard)."""
+def _zet_vastgesteld(versie_id, vanaf, tot, geschreven: threading.Event | None = None, na: threading.Event | None = None):
+    """Writes a decided period straight into the table, bypassing the service (and its guard).
+
+    ``na``: wait until the other transaction has written (and passed its constraint check) before
+    writing. ``geschreven``: signal that this one has written, then hold the transaction open a moment
+    so the other arrives while it is still uncommitted."""
 
     def taak():
         with transaction.atomic():
+            if na is not None:
+                assert na.wait(timeout=10)
             Indicatieversie.objects.filter(pk=versie_id).update(
                 status=VersieStatus.VASTGESTELD, geldig_vanaf=vanaf, geldig_tot=tot
             )
-            if wacht is not None:
-                wacht.wait(timeout=10)  # both have written before either commits
+            if geschreven is not None:
+                geschreven.set()
+                time.sleep(0.5)
         return versie_id
 
     return taak
@@ -153,18 +160,21 @@ def _zet_vastgesteld(versie_id, vanaf, tot, wacht: threading.Barrier | None = No
 def test_geen_overlappende_vastgestelde_versies(huishouden, aanbieder, taxatie, indicatiesteller, beslisser):
     eerste, tweede = _twee_afgewezen_versies(huishouden, aanbieder, taxatie, indicatiesteller, beslisser)
     if OP_POSTGRESQL:
-        # Real concurrent transactions: the second insert into the exclusion constraint waits for the
-        # first to commit and then fails.
-        samen = threading.Barrier(2)
+        # Real concurrent transactions: the second write waits in the exclusion constraint for the first,
+        # still uncommitted, to commit and then fails. The order is fixed on purpose: when two
+        # transactions check the constraint at the same instant, PostgreSQL may instead see each waiting
+        # for the other and abort one as a deadlock (documented behaviour of exclusion constraints).
+        # The service never meets that case because it locks the indication row first (_vergrendel).
+        geschreven = threading.Event()
         uitkomsten = gelijktijdig(
-            _zet_vastgesteld(eerste.pk, date(2026, 2, 2), date(2026, 12, 31)),
-            _zet_vastgesteld(tweede.pk, date(2026, 6, 1), date(2027, 2, 1)),
+            _zet_vastgesteld(eerste.pk, date(2026, 2, 2), date(2026, 12, 31), geschreven=geschreven),
+            _zet_vastgesteld(tweede.pk, date(2026, 6, 1), date(2027, 2, 1), na=geschreven),
         )
         fouten = [u for u in uitkomsten if isinstance(u, IntegrityError)]
         assert len(fouten) == 1, uitkomsten
         assert "vastgestelde_versies_overlappen_niet" in str(fouten[0])
+        assert uitkomsten[0] == eerste.pk  # the first committed; the one that waited was refused
         assert Indicatieversie.objects.filter(status=VersieStatus.VASTGESTELD).count() == 1
-        del samen
         # Adjacent periods are fine.
         winnaar = Indicatieversie.objects.get(status=VersieStatus.VASTGESTELD)
         ander = tweede if winnaar.pk == eerste.pk else eerste
