@@ -175,6 +175,16 @@ SECURE_CSP = {
 # Municipality configuration (not constants in code, DESIGN.md §2).
 HGARR_GEMEENTE = env("HGARR_GEMEENTE", "Rotterdam")
 HGARR_GEMEENTECODE = env("HGARR_GEMEENTECODE", "0599")
+# Letterhead and objection route of the beschikkingen (issue 6 §1). Addresses are lines separated by
+# commas, so a deployment sets them without code changes.
+HGARR_BRIEF_AFDELING = env("HGARR_BRIEF_AFDELING", "Maatschappelijke Ontwikkeling, Wijkteams")
+HGARR_BRIEF_POSTADRES = env_list("HGARR_BRIEF_POSTADRES", "Postbus 70012,3000 KP Rotterdam")
+HGARR_BRIEF_TELEFOON = env("HGARR_BRIEF_TELEFOON", "14 010")
+HGARR_BRIEF_WEBSITE = env("HGARR_BRIEF_WEBSITE", "www.rotterdam.nl")
+HGARR_BEZWAAR_ADRES = env_list("HGARR_BEZWAAR_ADRES") or HGARR_BRIEF_POSTADRES
+HGARR_BEZWAAR_DIGITAAL = env("HGARR_BEZWAAR_DIGITAAL", "www.rotterdam.nl/bezwaar (met DigiD)")
+# Wmo 2015 art. 2.1.4a: maximum monthly contribution (per 1 January 2026); none is charged for HG-opvang.
+HGARR_WMO_ABONNEMENTSTARIEF = env("HGARR_WMO_ABONNEMENTSTARIEF", "21.80")
 # Indication lifecycle (issue 5): evaluation cadence (R20) and the worklist's horizons.
 HGARR_EVALUATIE_INTERVAL_MAANDEN = int(env("HGARR_EVALUATIE_INTERVAL_MAANDEN", "3"))
 HGARR_WERKLIJST_EINDIGT_BINNEN_WEKEN = int(env("HGARR_WERKLIJST_EINDIGT_BINNEN_WEKEN", "8"))

@@ -42,18 +42,17 @@ class Gerenderd:
 
 def afzender() -> dict:
     """Letterhead, objection address and contribution: configuration with defaults (settings)."""
-    gemeente = getattr(settings, "HGARR_GEMEENTE", "Rotterdam")
-    postadres = tuple(getattr(settings, "HGARR_BRIEF_POSTADRES", ("Postbus 70012", "3000 KP Rotterdam")))
+    postadres = tuple(settings.HGARR_BRIEF_POSTADRES)
     return {
-        "gemeente": gemeente,
-        "afdeling": getattr(settings, "HGARR_BRIEF_AFDELING", "Maatschappelijke Ontwikkeling, Wijkteams"),
+        "gemeente": settings.HGARR_GEMEENTE,
+        "afdeling": settings.HGARR_BRIEF_AFDELING,
         "postadres": postadres,
-        "telefoon": getattr(settings, "HGARR_BRIEF_TELEFOON", "14 010"),
-        "website": getattr(settings, "HGARR_BRIEF_WEBSITE", "www.rotterdam.nl"),
-        "bezwaaradres": tuple(getattr(settings, "HGARR_BEZWAAR_ADRES", postadres)),
-        "bezwaar_digitaal": getattr(settings, "HGARR_BEZWAAR_DIGITAAL", "www.rotterdam.nl/bezwaar (met DigiD)"),
-        # Wmo 2015 art. 2.1.4a: maximum monthly contribution (per 1 January 2026), configuration.
-        "abonnementstarief": Decimal(str(getattr(settings, "HGARR_WMO_ABONNEMENTSTARIEF", "21.80"))),
+        "telefoon": settings.HGARR_BRIEF_TELEFOON,
+        "website": settings.HGARR_BRIEF_WEBSITE,
+        "bezwaaradres": tuple(settings.HGARR_BEZWAAR_ADRES or postadres),
+        "bezwaar_digitaal": settings.HGARR_BEZWAAR_DIGITAAL,
+        # Wmo 2015 art. 2.1.4a: maximum monthly contribution, configuration.
+        "abonnementstarief": Decimal(str(settings.HGARR_WMO_ABONNEMENTSTARIEF)),
     }
 
 
