@@ -10,9 +10,10 @@ no BSN, only keyed hashes.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from django.apps import apps
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.db.models.functions import Coalesce, TruncDate
 
@@ -77,7 +78,9 @@ def _wis_vrije_tekst_en_bestanden(huishouden_id: int) -> None:
         for veld in model._meta.concrete_fields:
             if isinstance(veld, models.FileField):
                 for naam in qs.exclude(**{veld.attname: ""}).values_list(veld.attname, flat=True):
-                    veld.storage.delete(naam)
+                    # After the commit: a rolled-back anonymisation keeps its files readable; a crash in
+                    # between leaves orphans that `ruim_weesbestanden` removes.
+                    transaction.on_commit(partial(veld.storage.delete, naam))
                 leeg[veld.attname] = ""
             elif isinstance(veld, models.TextField) and veld.blank:
                 leeg[veld.attname] = ""
@@ -90,11 +93,20 @@ def _wis_vrije_tekst_en_bestanden(huishouden_id: int) -> None:
 def anonimiseer(kandidaat: Kandidaat, *, jaren: int) -> None:
     """Anonymise one household in one transaction; the access-log row follows the commit."""
     with transaction.atomic():
+        _sta_wijzigen_van_beschikkingen_toe()
         bsns = _anonimiseer(kandidaat, jaren=jaren)
     log_toegang(
         None, actie=Actie.ANONIMISEREN, objecttype="huishouden", object_id=kandidaat.huishouden_id, bsns=bsns,
         detail=f"bewaartermijn {jaren} jaar verstreken (laatste einde {kandidaat.laatste_einde.isoformat()})",
     )
+
+
+def _sta_wijzigen_van_beschikkingen_toe() -> None:
+    """On PostgreSQL a trigger refuses every UPDATE of an issued letter (beschikkingen/0002) unless the
+    transaction declares that it anonymises; the setting ends with this transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('hgarr.anonimiseren', 'aan', true)")
 
 
 def _anonimiseer(kandidaat: Kandidaat, *, jaren: int) -> list[str]:

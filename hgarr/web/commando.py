@@ -1,6 +1,6 @@
-"""Shared behaviour of the JSON-reading management commands (begroting, voorstel, proefdruk,
-toewijzing): read FILE or standard input ('-'), and on bad input exit with status 2 and one Dutch
-line on stderr, never a traceback."""
+"""Shared behaviour of the management commands: on bad input exit with status 2 and one Dutch line on
+stderr, never a traceback (``Commando``); the JSON-reading ones (begroting, voorstel, proefdruk,
+toewijzing) also read FILE or standard input ('-') (``JsonCommando``)."""
 
 import json
 import sys
@@ -16,17 +16,27 @@ class Invoerfout(Exception):
     """Bad input: the message is one Dutch sentence for the user."""
 
 
-class JsonCommando(BaseCommand):
-    """Subclasses implement ``verwerk(invoer: dict, **options)`` and raise Invoerfout for bad input."""
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("bestand", metavar="FILE", help="JSON-bestand, of '-' voor standaardinvoer")
+class Commando(BaseCommand):
+    """A command whose bad input, argparse's included, ends with ``stop``: status 2 and one Dutch line."""
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         # argparse errors (a missing argument) also become one line with status 2.
         parser.error = lambda message: self.stop(f"Ongeldige aanroep: {message}")
         return parser
+
+    def stop(self, melding: str) -> NoReturn:
+        regel = " ".join(str(melding).split())
+        sys.stderr.write(f"Fout: {regel}\n")
+        sys.stderr.flush()
+        sys.exit(2)
+
+
+class JsonCommando(Commando):
+    """Subclasses implement ``verwerk(invoer: dict, **options)`` and raise Invoerfout for bad input."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("bestand", metavar="FILE", help="JSON-bestand, of '-' voor standaardinvoer")
 
     def handle(self, *args, **options):
         try:
@@ -55,9 +65,3 @@ class JsonCommando(BaseCommand):
             return json.loads(tekst)
         except json.JSONDecodeError as fout:
             raise Invoerfout(f"Ongeldige JSON op regel {fout.lineno}, kolom {fout.colno}: {fout.msg}") from None
-
-    def stop(self, melding: str) -> NoReturn:
-        regel = " ".join(str(melding).split())
-        sys.stderr.write(f"Fout: {regel}\n")
-        sys.stderr.flush()
-        sys.exit(2)

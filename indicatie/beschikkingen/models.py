@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
+from hgarr import bestanden
+
 from .brief import Soort as BriefSoort
 from .brief import Wet as BriefWet
 
@@ -37,6 +39,11 @@ class PriveOpslag(FileSystemStorage):
     def url(self, name):  # pragma: no cover - a guard, nothing calls it
         raise NotImplementedError("Privébestanden hebben geen openbare URL.")
 
+    def _save(self, name, content):
+        naam = super()._save(name, content)
+        bestanden.onthoud(self, naam)  # removed again if the transaction that wrote it rolls back
+        return naam
+
 
 def prive_opslag():
     return PriveOpslag()
@@ -58,8 +65,13 @@ class OnveranderlijkFout(Exception):
     """An issued letter is never changed or deleted (issue 6 §4)."""
 
 
+# The folders of private storage that hold the files of these models (ruim_weesbestanden sweeps them).
+MAP_BESCHIKKINGEN = "beschikkingen"
+MAP_AFDRUKKEN = "afdrukken"
+
+
 def _pad_beschikking(instance: Beschikking, filename: str) -> str:
-    return f"beschikkingen/{instance.datum:%Y/%m}/{filename}"
+    return f"{MAP_BESCHIKKINGEN}/{instance.datum:%Y/%m}/{filename}"
 
 
 class Beschikking(models.Model):
@@ -159,7 +171,7 @@ class OpdrachtStatus(models.TextChoices):
 
 
 def _pad_opdracht(instance: Afdrukopdracht, filename: str) -> str:
-    return f"afdrukken/{instance.aangemaakt_op:%Y/%m}/{filename}"
+    return f"{MAP_AFDRUKKEN}/{instance.aangemaakt_op:%Y/%m}/{filename}"
 
 
 class Afdrukopdracht(models.Model):

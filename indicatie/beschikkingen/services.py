@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hgarr.accounts.roles import Rol
+from hgarr.bestanden import atomic_met_bestanden
 
 from .brief import Adres, Beslisser, Brief, Soort
 from .models import Afdrukopdracht, Beschikking, JeugdbriefBevestiging, OpdrachtStatus
@@ -168,7 +169,7 @@ def _gezinslid_id(ref: str) -> int | None:
     return int(ref[4:]) if ref.startswith("lid-") and ref[4:].isdigit() else None
 
 
-@transaction.atomic
+@atomic_met_bestanden()
 def geef_beschikkingen_uit(*, versie, vorige_versie=None, soort: Soort | str, door) -> list[Beschikking]:
     """Render and store every letter of a decision, once (issue 6 §4). Raises BeschikkingFout when a
     letter cannot be sent (no safe address): then nothing is issued, and the decision that called this
@@ -220,7 +221,7 @@ def _sla_op(brief: Brief, *, versie, vorige_versie, huishouden, door, vervangt=N
     return beschikking
 
 
-@transaction.atomic
+@atomic_met_bestanden()
 def corrigeer_beschikking(*, beschikking: Beschikking, door) -> Beschikking:
     """A correction is a new letter (issue 6 §4), for example after a member's correspondence address
     was fixed: the same decision, rendered again from the same version with today's data, with a new

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from hgarr.accounts.roles import Rol
+from hgarr.bestanden import atomic_met_bestanden
 from hgarr.datums import lange_datum
 
 from . import begroting as begroting_adapter
@@ -581,7 +582,8 @@ def beslis(*, versie_id: int, door, vaststellen: bool, reden: str = "", revisie:
         raise
 
 
-@transaction.atomic
+# Letters written by a receiver are removed again when a later receiver fails (hgarr/bestanden.py).
+@atomic_met_bestanden()
 def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
     _vereis_rol(door, Rol.BESLISSER)
     indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
