@@ -16,9 +16,10 @@ VERZOEKEN = 50
 START = date(2026, 1, 5)
 
 
-def vul_database(team, steller, aanbieder, begroting: dict, parameterset_id) -> None:
+def vul_database(team, steller, aanbieder, begroting: dict, parameterset_id, regisseurs=()) -> None:
     """10,000 households of 2–5 members; 3,000 with a decided indication (bulk), some ending soon,
-    some with an evaluation due, some with a concept or a version awaiting a decision."""
+    some with an evaluation due, some with a concept or a version awaiting a decision. The indications
+    take turns between the ``regisseurs`` and no casusregisseur at all."""
     from django.utils import timezone
 
     from indicatie.huishoudens.models import Gezinslid, Huishouden
@@ -42,14 +43,16 @@ def vul_database(team, steller, aanbieder, begroting: dict, parameterset_id) -> 
     Gezinslid.objects.bulk_create(leden, batch_size=5000)
     vandaag = timezone.localdate()
     nu = timezone.now()
+    beurt = [*regisseurs, None]
     indicaties = Indicatie.objects.bulk_create([
         Indicatie(
             huishouden=h, aangemaakt_door=steller, gewijzigd_door=steller, revisie=3, ingangsdatum=START,
             einddatum=vandaag + timedelta(days=rnd.randint(-30, 365)),
             volgende_evaluatie_op=vandaag + timedelta(days=rnd.randint(-20, 90)),
             gewijzigd_op=nu - timedelta(days=rnd.randint(0, 60)),
+            casusregisseur=beurt[i % len(beurt)],
         )
-        for h in huishoudens[:MET_INDICATIE]
+        for i, h in enumerate(huishoudens[:MET_INDICATIE])
     ], batch_size=2000)
     versies = []
     for i, ind in enumerate(indicaties):
@@ -127,7 +130,7 @@ def run() -> None:
                                      geboortedatum=gd, rollen=[rol], relatie="ouder" if j < 2 else "kind")
         twintig = indicatie_met_versies(eerste, aanbieder, steller, beslisser, 20)
         voorbeeld = Indicatieversie.objects.filter(indicatie_id=twintig).first()
-        vul_database(team, steller, aanbieder, voorbeeld.begroting, voorbeeld.parameterset_id)
+        vul_database(team, steller, aanbieder, voorbeeld.begroting, voorbeeld.parameterset_id, [regisseur, steller])
 
         tweede = Huishouden.objects.create(team=team, registratiedatum=date(2026, 1, 1), **adres)
         for lid in eerste.leden.all():
@@ -143,6 +146,7 @@ def run() -> None:
         client.force_login(regisseur)
         pagina_s = {
             "werklijst": lambda: client.get("/indicaties/"),
+            "werklijst, heel team": lambda: client.get("/indicaties/?alle=1"),
             "indicatie, 20 versies": lambda: client.get(f"/indicaties/{twintig}/"),
             "indicatie, 2 versies": lambda: client.get(f"/indicaties/{twee}/"),
         }

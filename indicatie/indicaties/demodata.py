@@ -34,11 +34,16 @@ def _deelnemers(huishouden, perceel):
     ]
 
 
+# (first member's test-BSN index, scenario, has a casusregisseur). The concept keeps none, so the
+# indication page and the worklist show both states (R20).
+SCENARIOS = [(0, "lopend_met_wijziging", True), (4, "concept", False)]
+
+
 def laad() -> int:
     for naam, agb, percelen in AANBIEDERS:
         Aanbieder.objects.update_or_create(agb_code=agb, defaults={"naam": naam, "percelen": percelen})
     nieuw = 0
-    for volgnummer, scenario in ((0, "lopend_met_wijziging"), (4, "concept")):
+    for volgnummer, scenario, _ in SCENARIOS:
         huishouden = Huishouden.objects.filter(leden__bsn=test_bsn(volgnummer)).first()
         if huishouden is None or Indicatie.objects.filter(huishouden=huishouden).exists():
             continue
@@ -91,4 +96,19 @@ def laad() -> int:
             indicatie_id=versie.indicatie_id, door=regisseur, gegevens=afschalen, revisie=None
         )
         services.dien_in(versie_id=wijziging.pk, door=regisseur, revisie=None)
+    _wijs_casusregisseurs_toe()
     return nieuw
+
+
+def _wijs_casusregisseurs_toe() -> None:
+    """The team's casusregisseur for the scenarios that have one, also in a database loaded before
+    indications had a casusregisseur. Only where nobody is assigned, so loading again changes nothing."""
+    for volgnummer in [volgnummer for volgnummer, _, met_regie in SCENARIOS if met_regie]:
+        zonder = Indicatie.objects.filter(huishouden__leden__bsn=test_bsn(volgnummer), casusregisseur__isnull=True)
+        for indicatie in zonder.select_related("huishouden"):
+            regisseur = _gebruiker(indicatie.huishouden.team, "casusregisseur")
+            steller = _gebruiker(indicatie.huishouden.team, "indicatiesteller")
+            if regisseur and steller:
+                services.wijs_casusregisseur_toe(
+                    indicatie_id=indicatie.pk, casusregisseur_id=regisseur.pk, door=steller, revisie=None
+                )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from hgarr.datums import is_volwassen_op, lange_datum
@@ -14,6 +15,7 @@ from indicatie.taxaties.models import VEILIGHEID_OMSCHRIJVING, Taxatie
 
 from .casus import lid_ref
 from .models import Aanbieder, Advies, Pakket, Perceel, Soort, Veiligheid
+from .selectors import casusregisseurs_van_team
 from .services import Deelnemer, Ongeldig, VersieGegevens
 
 MAATWERK = [
@@ -321,3 +323,28 @@ class EvaluatieForm(forms.Form):
     toelichting = forms.CharField(
         label="Toelichting bij het advies", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class RegisseurKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class CasusregisseurForm(RevisieForm):
+    """R20: who keeps regie over the family. The choices are the casusregisseurs of the household's team;
+    the service checks that again. A prefix keeps its ids apart from the other forms on the page."""
+
+    prefix = "regie"
+    casusregisseur = RegisseurKeuze(
+        label="Casusregisseur",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Niemand",
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+        error_messages={"invalid_choice": "Kies een casusregisseur uit de lijst."},
+    )
+
+    def __init__(self, *args, indicatie, **kwargs):
+        kwargs.setdefault("initial", {"casusregisseur": indicatie.casusregisseur_id, "revisie": indicatie.revisie})
+        super().__init__(*args, **kwargs)
+        self.fields["casusregisseur"].queryset = casusregisseurs_van_team(indicatie.huishouden.team_id)

@@ -104,6 +104,17 @@ class Indicatie(models.Model):
     einddatum = models.DateField("einddatum", null=True, blank=True, db_index=True)
     beeindigd = models.BooleanField("vervroegd beëindigd", default=False)
     volgende_evaluatie_op = models.DateField("volgende evaluatie", null=True, blank=True, db_index=True)
+    # R20: the one person who keeps regie over the family. Only a casusregisseur of the household's
+    # team (services.wijs_casusregisseur_toe); PROTECT like the other user links: users are
+    # deactivated, not deleted, and a silent SET_NULL would leave no trace in the change history.
+    casusregisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="casusregisseur",
+    )
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]

@@ -10,7 +10,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -73,6 +74,15 @@ def versie_voor(user, pk) -> Indicatieversie:
         raise Http404("Versie niet gevonden.") from None
 
 
+def casusregisseurs_van_team(team_id) -> QuerySet:
+    """Who can keep regie over a family of this team (R20): its active users with the casusregisseur role."""
+    return (
+        get_user_model()
+        .objects.filter(team_id=team_id, is_active=True, groups__name=Rol.CASUSREGISSEUR)
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
 def indicaties_van_huishouden(huishouden) -> list[Indicatie]:
     """The indications of a household the caller already obtained through ``huishouden_voor``."""
     return list(
@@ -110,7 +120,8 @@ def indicatie_pagina(user, pk) -> dict:
     try:
         indicatie = (
             indicaties_voor(user)
-            .select_related("huishouden", "huishouden__team", "aangemaakt_door", "gewijzigd_door")
+            .select_related("huishouden", "huishouden__team", "aangemaakt_door", "gewijzigd_door", "casusregisseur")
+            .annotate(heeft_regie=_heeft_regie(user))
             .prefetch_related(LEDEN_PREFETCH)
             .get(pk=pk)
         )
@@ -286,15 +297,38 @@ def _rollen(user) -> dict[str, bool]:
     }
 
 
+def _heeft_regie(user) -> Exists:
+    """Whether an indication's casusregisseur can still keep regie: active, with the role, in the user's
+    team (the only team whose indications the user sees). Part of the list's own query, not one per row."""
+    return Exists(casusregisseurs_van_team(user.team_id).filter(pk=OuterRef("casusregisseur_id")))
+
+
+def _eigen_of_zonder_regie(user) -> Q:
+    """R20: the indications this casusregisseur holds, and those nobody (who still can) holds, so that
+    no family drops out of every default view when its casusregisseur leaves the team."""
+    return Q(casusregisseur_id=user.pk) | ~_heeft_regie(user)
+
+
+def alleen_eigen(user, alle: bool = False) -> bool:
+    """A casusregisseur sees evaluations and ending indications of their own families by default
+    (plus those without one); ``alle`` shows the whole team. Other roles always see the team."""
+    return not alle and user.heeft_rol(Rol.CASUSREGISSEUR)
+
+
 WERKLIJST_LIMIET = 25
 
 
-def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = None) -> dict:
+def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = None, *, alle: bool = False) -> dict:
     """Issue 5 §6: my concepts, versions awaiting my decision, indications ending within eight weeks,
     evaluations due or overdue, recently changed. Each list shows the most urgent 25 (households
-    prefetched) next to its full count, so the page costs the same for a team of any size."""
+    prefetched) next to its full count, so the page costs the same for a team of any size.
+
+    For a casusregisseur the ending and evaluation lists hold only their own families and those without
+    a casusregisseur, unless ``alle``; the navigation's counts (``tellingen``) always follow that default."""
     vandaag = vandaag or timezone.localdate()
-    tellingen = tellingen or Tellingen(user, vandaag)
+    eigen = alleen_eigen(user, alle)
+    if tellingen is None or tellingen.eigen != eigen:
+        tellingen = Tellingen(user, vandaag, alle=alle)
     rollen = _rollen(user)
     versies = (
         versies_voor(user)
@@ -304,8 +338,18 @@ def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = N
         )
     )
     indicaties = indicaties_voor(user).select_related("huishouden", "gewijzigd_door").prefetch_related(LEDEN_PREFETCH)
+    regie = indicaties.select_related("casusregisseur").annotate(heeft_regie=_heeft_regie(user))
+    if eigen:
+        regie = regie.filter(_eigen_of_zonder_regie(user))
     n = WERKLIJST_LIMIET
-    context = {"vandaag": vandaag, "rollen": rollen, "tellingen": tellingen, "limiet": n}
+    context = {
+        "vandaag": vandaag,
+        "rollen": rollen,
+        "tellingen": tellingen,
+        "limiet": n,
+        "alleen_eigen": eigen,
+        "kan_filteren": rollen["casusregisseur"],
+    }
     context["concepten"] = list(
         versies.filter(status=VersieStatus.CONCEPT, auteur_id=user.pk).order_by("-gewijzigd_op")[:n]
     )
@@ -316,13 +360,13 @@ def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = N
     )
     grens = vandaag + timedelta(days=eindigt_binnen_dagen())
     context["eindigend"] = (
-        list(indicaties.filter(einddatum__gte=vandaag, einddatum__lte=grens).order_by("einddatum", "pk")[:n])
+        list(regie.filter(einddatum__gte=vandaag, einddatum__lte=grens).order_by("einddatum", "pk")[:n])
         if rollen["schrijver"]
         else None
     )
     context["evaluaties"] = (
         list(
-            indicaties.filter(
+            regie.filter(
                 volgende_evaluatie_op__lte=vandaag + timedelta(days=evaluatie_vooruit_dagen()),
                 einddatum__gte=vandaag,
             ).order_by("volgende_evaluatie_op", "pk")[:n]
@@ -345,11 +389,14 @@ def tellingen_voor(request) -> Tellingen:
 
 
 class Tellingen:
-    """The counts in the navigation, computed lazily (two queries) only when a page shows them."""
+    """The counts in the navigation, computed lazily (two queries) only when a page shows them. A
+    casusregisseur's ending and evaluation counts cover their own families and those without one,
+    unless ``alle`` (see ``alleen_eigen``)."""
 
-    def __init__(self, user, vandaag: date | None = None):
+    def __init__(self, user, vandaag: date | None = None, *, alle: bool = False):
         self.user = user
         self.vandaag = vandaag or timezone.localdate()
+        self.eigen = alleen_eigen(user, alle)
 
     @cached_property
     def _versies(self) -> dict:
@@ -380,7 +427,10 @@ class Tellingen:
             )
         if not aggregaten:
             return {}
-        return indicaties_voor(self.user).aggregate(**aggregaten)
+        indicaties = indicaties_voor(self.user)
+        if self.eigen:
+            indicaties = indicaties.filter(_eigen_of_zonder_regie(self.user))
+        return indicaties.aggregate(**aggregaten)
 
     @property
     def concepten(self) -> int:

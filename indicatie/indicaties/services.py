@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hgarr.accounts.roles import Rol
+from hgarr.accounts.roles import CASUS_ROLLEN, Rol
 from hgarr.bestanden import atomic_met_bestanden
 from hgarr.datums import lange_datum
 
@@ -136,11 +137,13 @@ def conflict_melding(indicatie: Indicatie) -> str:
     )
 
 
-def _raak_aan(indicatie: Indicatie, door) -> None:
+def _raak_aan(indicatie: Indicatie, door, *velden: str) -> None:
+    """Raises the revision and records who changed it; ``velden`` are saved in the same write, so the
+    change history gets one row for the whole change."""
     indicatie.revisie += 1
     indicatie.gewijzigd_op = timezone.now()
     indicatie.gewijzigd_door = door
-    indicatie.save(update_fields=["revisie", "gewijzigd_op", "gewijzigd_door"])
+    indicatie.save(update_fields=["revisie", "gewijzigd_op", "gewijzigd_door", *velden])
 
 
 def _volgend_nummer(indicatie: Indicatie) -> int:
@@ -723,7 +726,8 @@ def volgende_evaluatie(indicatie: Indicatie) -> date | None:
 def leg_evaluatie_vast(
     *, indicatie_id: int, door, datum: date, veiligheid: str, voortgang: str, advies: str, toelichting: str = ""
 ) -> Evaluatie:
-    """R20: the casusregisseur records an evaluation; the next one is planned one interval later."""
+    """R20: the casusregisseur records an evaluation; the next one is planned one interval later. On an
+    indication without a casusregisseur, the one who evaluates becomes it."""
     _vereis_rol(door, Rol.CASUSREGISSEUR)
     indicatie = Indicatie.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=indicatie_id)
     _vereis_team(door, indicatie.huishouden)
@@ -754,5 +758,48 @@ def leg_evaluatie_vast(
     indicatie.volgende_evaluatie_op = volgende_evaluatie(indicatie)
     indicatie.gewijzigd_op = timezone.now()
     indicatie.gewijzigd_door = door
-    indicatie.save(update_fields=["volgende_evaluatie_op", "gewijzigd_op", "gewijzigd_door"])
+    velden = ["volgende_evaluatie_op", "gewijzigd_op", "gewijzigd_door"]
+    if indicatie.casusregisseur_id is None:
+        # R20: whoever evaluates an indication nobody holds takes up its regie. Like the evaluation
+        # itself this does not raise the revision (docs/besluiten.md), so it never breaks an open form.
+        indicatie.casusregisseur = door
+        velden.append("casusregisseur")
+    indicatie.save(update_fields=velden)
     return evaluatie
+
+
+# --------------------------------------------------------------------------- casusregie (R20)
+
+
+def _controleer_casusregisseur(kandidaat, huishouden) -> None:
+    """Only an active casusregisseur of the household's own team can keep regie over the family."""
+    naam = kandidaat.get_full_name() or kandidaat.get_username()
+    if kandidaat.team_id != huishouden.team_id:
+        raise Ongeldig({"casusregisseur": f"{naam} hoort niet bij het team van dit huishouden ({huishouden.team})."})
+    if not kandidaat.is_active:
+        raise Ongeldig({"casusregisseur": f"{naam} is geen actieve gebruiker meer."})
+    if not kandidaat.heeft_rol(Rol.CASUSREGISSEUR):
+        raise Ongeldig({"casusregisseur": f"{naam} heeft niet de rol casusregisseur."})
+
+
+@transaction.atomic
+def wijs_casusregisseur_toe(
+    *, indicatie_id: int, casusregisseur_id: int | None, door, revisie: int | None
+) -> Indicatie:
+    """R20: assign (or with ``None`` clear) the casusregisseur who keeps regie over the family.
+
+    An indicatiesteller, casusregisseur or beslisser of the household's team may do it. The change
+    raises the revision like any other change of the indication and lands in the change history."""
+    _vereis_rol(door, *CASUS_ROLLEN)
+    indicatie = _vergrendel(indicatie_id, revisie)
+    _vereis_team(door, indicatie.huishouden)
+    if casusregisseur_id is not None:
+        kandidaat = get_user_model().objects.select_related("team").filter(pk=casusregisseur_id).first()
+        if kandidaat is None:
+            raise Ongeldig({"casusregisseur": "Kies een casusregisseur uit de lijst."})
+        _controleer_casusregisseur(kandidaat, indicatie.huishouden)
+    if indicatie.casusregisseur_id == casusregisseur_id:
+        return indicatie  # nothing changes: no new revision, no empty history row
+    indicatie.casusregisseur_id = casusregisseur_id
+    _raak_aan(indicatie, door, "casusregisseur")
+    return indicatie

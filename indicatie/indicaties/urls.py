@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/beeindigen/", views.beeindigen, name="beeindigen"),
     path("<int:pk>/verlengen/", views.verlengen, name="verlengen"),
     path("<int:pk>/evaluatie/", views.evaluatie, name="evaluatie"),
+    path("<int:pk>/casusregisseur/", views.casusregisseur, name="casusregisseur"),
     path("versie/<int:versie_pk>/wijzigen/", views.versie_wijzigen, name="versie_wijzigen"),
     path("versie/<int:versie_pk>/beslissen/", views.beslissen, name="beslissen"),
     re_path(

@@ -14,7 +14,7 @@ from hgarr.web.permissions import casus_rol_vereist, rol_vereist
 from indicatie.huishoudens.selectors import huishouden_voor
 
 from . import geld, selectors, services
-from .forms import BeeindigForm, BeslisForm, EvaluatieForm, RevisieForm, VersieForm, zet_fouten
+from .forms import BeeindigForm, BeslisForm, CasusregisseurForm, EvaluatieForm, RevisieForm, VersieForm, zet_fouten
 from .models import Aanbieder, Soort, VersieStatus
 from .services import Conflict, Ongeldig
 
@@ -85,7 +85,9 @@ def _voer_uit(request, form, dienst, *, huishouden, melding, indicatie_id=None, 
 
 @casus_rol_vereist
 def werklijst(request):
-    context = selectors.werklijst(request.user, tellingen=selectors.tellingen_voor(request))
+    context = selectors.werklijst(
+        request.user, tellingen=selectors.tellingen_voor(request), alle=request.GET.get("alle") == "1"
+    )
     return render(request, "indicaties/werklijst.html", context)
 
 
@@ -131,9 +133,48 @@ def detail(request, pk):
             "kan_evalueren": user.heeft_rol(Rol.CASUSREGISSEUR),
             "kan_beslissen": bool(open_versie) and services.mag_beslissen(user, open_versie),
             "actie_form": RevisieForm(initial={"revisie": context["indicatie"].revisie}),
+            "regie_form": CasusregisseurForm(indicatie=context["indicatie"]),
         }
     )
     return render(request, "indicaties/detail.html", context)
+
+
+@casus_rol_vereist
+def casusregisseur(request, pk):
+    """R20: who keeps regie over the family. The form sits on the indication page; this page shows it
+    again with the message (and the choice kept) when saving fails, and answers a direct link."""
+    indicatie = selectors.indicatie_voor(request.user, pk)
+    huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
+    form = CasusregisseurForm(request.POST or None, indicatie=indicatie)
+    status = None
+    if request.method == "POST" and form.is_valid():
+        gekozen = form.cleaned_data["casusregisseur"]
+        antwoord, status = _voer_uit(
+            request,
+            form,
+            lambda: services.wijs_casusregisseur_toe(
+                indicatie_id=indicatie.pk,
+                casusregisseur_id=gekozen.pk if gekozen else None,
+                door=request.user,
+                revisie=form.cleaned_data.get("revisie"),
+            ),
+            huishouden=huishouden,
+            indicatie_id=indicatie.pk,
+            detail="casusregisseur",
+            melding=(
+                f"{gekozen.get_full_name()} is nu de casusregisseur." if gekozen else "Er is nu geen casusregisseur."
+            ),
+        )
+        if antwoord:
+            return antwoord
+        indicatie.refresh_from_db()  # show who holds it now, next to the kept choice
+    return _formulier(
+        request,
+        "indicaties/casusregisseur.html",
+        {"regie_form": form, "indicatie": indicatie, "huishouden": huishouden, "status": status},
+        form,
+        inzage="formulier casusregisseur",
+    )
 
 
 # --------------------------------------------------------------------------- concept versions
@@ -460,6 +501,13 @@ def evaluatie(request, pk):
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
     form = EvaluatieForm(request.POST or None, initial={"datum": services.timezone.localdate()})
     if request.method == "POST" and form.is_valid():
+        zonder_regie = indicatie.casusregisseur_id is None
+
+        def melding(evaluatie) -> str:
+            if zonder_regie and evaluatie.indicatie.casusregisseur_id == request.user.pk:
+                return "De evaluatie is vastgelegd. U bent nu de casusregisseur van deze indicatie."
+            return "De evaluatie is vastgelegd."
+
         antwoord, _ = _voer_uit(
             request,
             form,
@@ -467,7 +515,7 @@ def evaluatie(request, pk):
             huishouden=huishouden,
             indicatie_id=indicatie.pk,
             detail="evaluatie",
-            melding="De evaluatie is vastgelegd.",
+            melding=melding,
         )
         if antwoord:
             return antwoord

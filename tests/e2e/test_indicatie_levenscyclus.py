@@ -1,7 +1,8 @@
 """Issue 5 end to end in Chromium: the indicatiesteller writes and submits an indication, another user
-(the beslisser) decides it from the worklist, the casusregisseur re-scales from a date, the beslisser
-decides that too, and the timeline shows both versions with the difference per person. axe-core on the
-worklist, the version form, the decision page and the indication page; no CSP violations."""
+(the beslisser) decides it from the worklist, the casusregisseur takes up regie (R20) and re-scales from
+a date, the beslisser decides that too, and the timeline shows both versions with the difference per
+person. axe-core on the worklist, the version form, the decision page and the indication page; no CSP
+violations."""
 
 import os
 import re
@@ -76,6 +77,10 @@ def test_indienen_beslissen_opschalen_en_tijdlijn(page, indicatiesteller, beslis
     versie = Indicatieversie.objects.get()
     page.goto(f"/indicaties/{versie.indicatie_id}/")
     assert axe_check(page) == []
+    # R20: first they take up regie over the family with the form on the indication page.
+    page.get_by_role("combobox", name="Casusregisseur").select_option(label=casusregisseur.get_full_name())
+    page.get_by_role("button", name="Casusregisseur opslaan").click()
+    expect(page.get_by_text(f"{casusregisseur.get_full_name()} is nu de casusregisseur.")).to_be_visible()
     page.get_by_role("link", name="Op- of afschalen").click()
     page.select_option("#id_pakket", "3")
     page.fill("#id_ingangsdatum", "2026-06-01")
@@ -105,4 +110,5 @@ def test_indienen_beslissen_opschalen_en_tijdlijn(page, indicatiesteller, beslis
     assert [v.status for v in versies] == [VersieStatus.VASTGESTELD, VersieStatus.VASTGESTELD]
     assert versies[0].auteur == indicatiesteller and versies[0].beslisser == beslisser
     assert versies[1].auteur == casusregisseur and versies[1].beslisser == beslisser
+    assert versies[1].indicatie.casusregisseur == casusregisseur
     assert page.csp_fouten == []

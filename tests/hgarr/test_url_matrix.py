@@ -113,6 +113,7 @@ MATRIX = {
     "indicaties:beeindigen":         ("GET",  pk("indicatie"),                               "L 200 200 403 403 403 404"),
     "indicaties:verlengen":          ("GET",  pk("indicatie"),                               "L 200 200 403 403 403 404"),
     "indicaties:evaluatie":          ("GET",  pk("indicatie"),                               "L 403 200 403 403 403 403"),
+    "indicaties:casusregisseur":     ("GET",  pk("indicatie"),                               "L 200 200 200 403 403 404"),
     "indicaties:versie_wijzigen":    ("GET",  lambda d: {"versie_pk": d.versie_open.pk},     "L 302 302 403 403 403 404"),
     "indicaties:beslissen":          ("GET",  lambda d: {"versie_pk": d.versie_open.pk},     "L 403 403 200 403 403 403"),
     "indicaties:versie_actie":       ("POST", lambda d: {"versie_pk": d.versie_open.pk, "actie": "intrekken"}, "L 302 302 403 403 403 404"),
