@@ -86,6 +86,8 @@ def _wis_vrije_tekst_en_bestanden(huishouden_id: int) -> None:
                 leeg[veld.attname] = ""
             elif isinstance(veld, models.BinaryField) and veld.null:
                 leeg[veld.attname] = None
+        # Short fields that hold a name (a letter's addressee, say) are declared by their model.
+        leeg.update(getattr(model, "ANONIEME_WAARDEN", {}))
         if leeg:
             qs.update(**leeg)  # bypasses model save(): decided records are otherwise immutable
 

@@ -74,7 +74,21 @@ def _pad_beschikking(instance: Beschikking, filename: str) -> str:
     return f"{MAP_BESCHIKKINGEN}/{instance.datum:%Y/%m}/{filename}"
 
 
+class BeschikkingQuerySet(models.QuerySet):
+    """Bulk changes bypass save()/delete(); refuse them too, on every database (PostgreSQL also has a
+    trigger). The retention job anonymises through ``_base_manager``, a plain manager."""
+
+    def update(self, **kwargs):
+        raise OnveranderlijkFout("Een uitgegeven beschikking kan niet worden gewijzigd; maak een nieuwe brief.")
+
+    def delete(self):
+        raise OnveranderlijkFout("Een uitgegeven beschikking kan niet worden verwijderd.")
+
+
 class Beschikking(models.Model):
+    # What anonymisation after the retention term writes over (hgarr/audit/bewaren.py).
+    ANONIEME_WAARDEN = {"geadresseerde_naam": "Geanonimiseerd"}
+
     kenmerk = models.CharField("kenmerk", max_length=60, unique=True)
     soort = models.CharField("soort", max_length=20, choices=Soort.choices)
     wet = models.CharField("wet", max_length=10, choices=Wet.choices)
@@ -113,6 +127,8 @@ class Beschikking(models.Model):
     vervangt = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="vervangen_door"
     )
+
+    objects = BeschikkingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uitgegeven_op", "kenmerk"]

@@ -135,7 +135,9 @@ def _twee_afgewezen_versies(huishouden, aanbieder, taxatie, indicatiesteller, be
     return eerste, tweede
 
 
-def _zet_vastgesteld(versie_id, vanaf, tot, geschreven: threading.Event | None = None, na: threading.Event | None = None):
+def _zet_vastgesteld(
+    versie_id, vanaf, tot, geschreven: threading.Event | None = None, na: threading.Event | None = None
+):
     """Writes a decided period straight into the table, bypassing the service (and its guard).
 
     ``na``: wait until the other transaction has written (and passed its constraint check) before
