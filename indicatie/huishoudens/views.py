@@ -65,7 +65,13 @@ def _formulier(request, huishouden: Huishouden):
             # Without JavaScript: add an empty member row and show the form again, keeping input.
             formset = _formset_met_extra_rij(request.POST, huishouden)
         elif form.is_valid() and formset.is_valid():
-            huishouden = services.sla_huishouden_op(user=request.user, huishouden_form=form, leden_formset=formset)
+            try:
+                huishouden = services.sla_huishouden_op(
+                    user=request.user, huishouden_form=form, leden_formset=formset
+                )
+            except services.LedenNietVerwijderbaar as fout:
+                form, formset = _zonder_verwijderen(request.POST, huishouden, formset, fout.fouten)
+                return _toon_formulier(request, form, formset, huishouden, nieuw_huishouden)
             log_toegang(
                 request,
                 actie=Actie.AANMAKEN if nieuw_huishouden else Actie.WIJZIGEN,
@@ -84,6 +90,10 @@ def _formulier(request, huishouden: Huishouden):
         else:
             log_toegang(request, actie=Actie.BEKIJKEN, objecttype="huishouden", object_id=huishouden.pk,
                         bsns=[l.bsn for l in huishouden.leden.all()], detail="wijzigformulier")
+    return _toon_formulier(request, form, formset, huishouden, nieuw_huishouden)
+
+
+def _toon_formulier(request, form, formset, huishouden, nieuw_huishouden):
     toevoegen = "lid_toevoegen" in request.POST
     fouten = foutoverzicht(form, formset) if request.method == "POST" and not toevoegen else []
     return render(
@@ -99,6 +109,23 @@ def _formulier(request, huishouden: Huishouden):
         },
         status=400 if fouten else 200,
     )
+
+
+def _zonder_verwijderen(data, huishouden, formset, fouten: dict[int, str]):
+    """The form again with the refused removals unticked (the row shows again) and the reason at the
+    member's 'doet mee' field, the way out the message suggests. Everything else typed stays."""
+    data = data.copy()
+    for lid_form in formset.forms:
+        if lid_form.instance.pk in fouten:
+            data.pop(lid_form.add_prefix("DELETE"), None)
+    form = HuishoudenForm(data, instance=huishouden)
+    formset = LedenFormSet(data, instance=huishouden, prefix=LEDEN_PREFIX)
+    form.is_valid()
+    formset.is_valid()
+    for lid_form in formset.forms:
+        if lid_form.instance.pk in fouten:
+            lid_form.add_error("doet_mee", fouten[lid_form.instance.pk])
+    return form, formset
 
 
 def _formset_met_extra_rij(data, huishouden):

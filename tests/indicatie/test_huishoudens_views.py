@@ -1,5 +1,6 @@
 """Intake screens: scoping (404 for another team), search, create/edit with members, bad input."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -211,33 +212,7 @@ def test_bsn_in_ander_huishouden_van_team_waarschuwt_zonder_blokkade(client_als,
 
 
 def test_wijzigen_en_lid_verwijderen(client_als, indicatiesteller, huishouden):
-    leden = list(huishouden.leden.all())
-    data = {
-        "gemeente": "Rotterdam",
-        "toeleiding": "wijkteam",
-        "registratiedatum": "2026-01-05",
-        "straat": "Teststraat",
-        "huisnummer": "9",
-        "postcode": "3000AA",
-        "plaats": "Rotterdam",
-        "leden-TOTAL_FORMS": "3",
-        "leden-INITIAL_FORMS": "3",
-        "leden-MIN_NUM_FORMS": "0",
-        "leden-MAX_NUM_FORMS": "1000",
-    }
-    for i, lid in enumerate(leden):
-        data.update(
-            lid_data(
-                i,
-                voornamen=lid.voornamen,
-                achternaam=lid.achternaam,
-                geboortedatum=lid.geboortedatum.isoformat(),
-                bsn=lid.bsn,
-                relatie=lid.relatie,
-                rollen=lid.rollen,
-                id=str(lid.pk),
-            )
-        )
+    data = wijzig_data(huishouden)
     data["leden-1-DELETE"] = "on"
     response = client_als(indicatiesteller).post(reverse("huishoudens:wijzigen", args=[huishouden.pk]), data)
     assert response.status_code == 302, response.text
@@ -270,3 +245,93 @@ def test_lijst_aantal_queries_groeit_niet(client_als, indicatiesteller, team, dj
     with CaptureQueriesContext(connection) as detail_groot:
         c.get(reverse("huishoudens:detail", args=[h.pk]))
     assert len(detail) == len(detail_groot)
+
+
+def wijzig_data(huishouden, **huishouden_over):
+    """The edit form as the browser sends it for ``huishouden``, unchanged."""
+    leden = list(huishouden.leden.all())
+    data = {
+        "gemeente": "Rotterdam",
+        "toeleiding": "wijkteam",
+        "registratiedatum": "2026-01-05",
+        "straat": "Teststraat",
+        "huisnummer": "9",
+        "postcode": "3000AA",
+        "plaats": "Rotterdam",
+        "leden-TOTAL_FORMS": str(len(leden)),
+        "leden-INITIAL_FORMS": str(len(leden)),
+        "leden-MIN_NUM_FORMS": "0",
+        "leden-MAX_NUM_FORMS": "1000",
+    }
+    data.update(huishouden_over)
+    for i, lid in enumerate(leden):
+        data.update(
+            lid_data(
+                i, voornamen=lid.voornamen, achternaam=lid.achternaam, geboortedatum=lid.geboortedatum.isoformat(),
+                bsn=lid.bsn, relatie=lid.relatie, rollen=lid.rollen, id=str(lid.pk),
+            )
+        )
+    return data
+
+
+def _indicatie_met(huishouden, lid, auteur):
+    """A concept indication version whose member snapshot names ``lid`` (Indicatieversie.leden)."""
+    from indicatie.indicaties.models import Aanbieder, Indicatie, Indicatieversie
+
+    aanbieder = Aanbieder.objects.create(naam="Aanbieder X", agb_code="12345678", percelen=["extramuraal"])
+    indicatie = Indicatie.objects.create(huishouden=huishouden, aangemaakt_door=auteur)
+    return Indicatieversie.objects.create(
+        indicatie=indicatie, nummer=1, perceel="extramuraal", pakket="2", aanbieder=aanbieder,
+        ingangsdatum=date(2026, 2, 1), einddatum=date(2027, 1, 31), motivering="Test", auteur=auteur,
+        leden=[{"ref": f"lid-{lid.pk}", "gezinslid_id": lid.pk, "geboortedatum": lid.geboortedatum.isoformat()}],
+    )
+
+
+def test_lid_met_indicatie_verwijderen_geeft_melding_en_houdt_invoer(client_als, indicatiesteller, huishouden):
+    cato = huishouden.leden.get(voornamen="Cato")
+    _indicatie_met(huishouden, cato, indicatiesteller)
+    data = wijzig_data(huishouden, straat="Getypte Straat")
+    data["leden-0-voornamen"] = "Anna-Getypt"
+    data["leden-2-DELETE"] = "on"
+    response = client_als(indicatiesteller).post(reverse("huishoudens:wijzigen", args=[huishouden.pk]), data)
+    assert response.status_code == 400
+    tekst = response.text
+    assert "Cato Voorbeeld kan niet worden verwijderd: er zijn indicaties of beschikkingen voor deze persoon." in tekst
+    # The message sits at the member's 'doet mee' field and links from the summary.
+    assert 'id="id_leden-2-doet_mee_error"' in tekst and 'href="#id_leden-2-doet_mee"' in tekst
+    # Typed input is kept, and the refused removal is no longer ticked.
+    assert 'value="Getypte Straat"' in tekst and 'value="Anna-Getypt"' in tekst
+    vinkje = re.search(r'<input[^>]*name="leden-2-DELETE"[^>]*>', tekst).group(0)
+    assert "checked" not in vinkje
+    assert "checked" in re.search(r'<input[^>]*name="leden-2-doet_mee"[^>]*>', tekst).group(0)
+    # Nothing was written.
+    huishouden.refresh_from_db()
+    assert huishouden.straat != "Getypte Straat"
+    assert sorted(huishouden.leden.values_list("voornamen", flat=True)) == ["Anna", "Ben", "Cato"]
+
+
+def test_service_weigert_lid_met_beschikking_voordat_er_iets_is_geschreven(indicatiesteller, huishouden):
+    from indicatie.beschikkingen.models import Beschikking
+    from indicatie.huishoudens import services
+    from indicatie.huishoudens.forms import HuishoudenForm, LedenFormSet
+
+    anna, ben, cato = huishouden.leden.all()
+    versie = _indicatie_met(huishouden, cato, indicatiesteller)
+    Beschikking.objects.create(
+        kenmerk="HG-T-1", soort="toekenning", wet="wmo", huishouden=huishouden, versie=versie, client=ben,
+        client_ref="lid", geadresseerde_naam="Ben", bestandsnaam="b.pdf", datum=date(2026, 2, 1),
+        ingangsdatum=date(2026, 2, 1), einddatum=date(2027, 1, 31), per_week=1, periode=1, bestand="b.pdf",
+        sha256="0" * 64, grootte=1,
+    )
+    assert services.niet_verwijderbare_leden(huishouden, [anna.pk, ben.pk, cato.pk]) == {ben.pk, cato.pk}
+    data = wijzig_data(huishouden, straat="Nieuw")
+    data["leden-1-DELETE"] = "on"
+    form = HuishoudenForm(data, instance=huishouden)
+    formset = LedenFormSet(data, instance=huishouden, prefix="leden")
+    assert form.is_valid() and formset.is_valid()
+    with pytest.raises(services.LedenNietVerwijderbaar) as fout:
+        services.sla_huishouden_op(user=indicatiesteller, huishouden_form=form, leden_formset=formset)
+    assert set(fout.value.fouten) == {ben.pk}
+    assert fout.value.fouten[ben.pk].startswith("Ben Voorbeeld kan niet worden verwijderd")
+    huishouden.refresh_from_db()
+    assert huishouden.straat != "Nieuw" and huishouden.leden.count() == 3
