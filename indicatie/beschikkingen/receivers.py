@@ -2,7 +2,7 @@
 They run inside the deciding transaction; when a letter cannot be sent (no safe address) they raise
 the lifecycle's own Ongeldig, so the decision is rolled back and the screen shows why."""
 
-from .services import SOORT_VAN_VERSIE, BeschikkingFout, geef_beschikkingen_uit
+from .services import AFWIJZING_MET_BRIEF, SOORT_VAN_VERSIE, BeschikkingFout, geef_beschikkingen_uit
 
 
 def _ongeldig(fout: BeschikkingFout) -> Exception:
@@ -23,6 +23,8 @@ def bij_vastgesteld(sender, *, versie, vorige_versie=None, soort="toekenning", d
 
 
 def bij_afgewezen(sender, *, versie, door=None, **kwargs):
+    if str(versie.soort) not in AFWIJZING_MET_BRIEF:
+        return
     try:
         geef_beschikkingen_uit(versie=versie, vorige_versie=None, soort="afwijzing", door=door)
     except BeschikkingFout as fout:

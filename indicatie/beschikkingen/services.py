@@ -33,6 +33,11 @@ SOORT_VAN_VERSIE = {
     "beeindiging": Soort.BEEINDIGING,
 }
 
+# Only a refused application of the citizen gets an afwijzing letter: the first indication and an
+# extension (herindicatie). A rejected op-/afschalen or ending is the beslisser's internal four-eyes
+# outcome: the running decision simply continues, so there is nothing to tell the family.
+AFWIJZING_MET_BRIEF = frozenset({"toekenning", "verlenging"})
+
 
 def lid_ref(gezinslid_id: int) -> str:
     return f"lid-{gezinslid_id}"

@@ -267,7 +267,8 @@ class BeslisForm(RevisieForm):
         error_messages={"required": "Kies vaststellen of afwijzen."},
     )
     reden = forms.CharField(
-        label="Reden (verplicht bij afwijzen)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Reden van afwijzing (verplicht bij afwijzen; staat in de brief als het een aanvraag betreft)",
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def clean(self):

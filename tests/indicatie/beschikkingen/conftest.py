@@ -66,12 +66,14 @@ def tweede_beslisser(maak_gebruiker):
     return maak_gebruiker(Rol.BESLISSER, first_name="Bea", last_name="Slisser", functie="Teamleider wijkteam")
 
 
-def maak_taxatie(huishouden, auteur, perceel="extramuraal", pakket="2") -> Taxatie:
-    return Taxatie.objects.create(
+def maak_taxatie(huishouden, auteur, perceel="extramuraal", pakket="2", **over) -> Taxatie:
+    data = dict(
         huishouden=huishouden, datum=date(2026, 1, 20), auteur=auteur, team=huishouden.team, veiligheid="dreigend",
         vaardigheden="beperkt", voorstel_advies="hg-arrangement", voorstel_perceel=perceel, voorstel_pakket=pakket,
         gekozen_perceel=perceel, gekozen_pakket=pakket,
     )
+    data.update(over)
+    return Taxatie.objects.create(**data)
 
 
 def gegevens(huishouden, aanbieder, taxatie, **over) -> VersieGegevens:

@@ -128,6 +128,59 @@ def test_rejection_issues_afwijzing_letters(gezin, aanbieder, indicatiesteller, 
     assert letters.count() == 3 and {b.soort for b in letters} == {"afwijzing"}
 
 
+def test_rejected_extension_issues_afwijzing_letters(gezin, aanbieder, indicatiesteller, tweede_beslisser):
+    """A verlenging (herindicatie) is the citizen's application for a new period: refusing it is a
+    decision the family hears about."""
+    versie = indicatie_services.maak_indicatie(
+        huishouden=gezin, door=indicatiesteller,
+        gegevens=gegevens(gezin, aanbieder, maak_taxatie(gezin, indicatiesteller), einddatum=date(2026, 6, 30)))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser)
+    nieuw = maak_taxatie(gezin, indicatiesteller, datum=date(2026, 6, 1))
+    verlenging = indicatie_services.start_verlenging(
+        indicatie_id=versie.indicatie_id, door=indicatiesteller, revisie=None,
+        gegevens=gegevens(gezin, aanbieder, nieuw, ingangsdatum=date(2026, 7, 1), einddatum=date(2026, 12, 31)),
+    )
+    verlenging = besluit(verlenging, indicatiesteller, tweede_beslisser, vaststellen=False,
+                         reden="Het gezin redt het met de eigen hulp van het wijkteam.")
+    letters = Beschikking.objects.filter(versie=verlenging)
+    assert letters.count() == 3 and {b.soort for b in letters} == {"afwijzing"}
+
+
+def test_rejected_rescaling_is_internal_and_sends_no_letter(vastgestelde_versie, gezin, aanbieder, indicatiesteller,
+                                                            tweede_beslisser):
+    """Afschalen that the beslisser rejects (four eyes) changes nothing for the family: the running
+    pakket continues, so no 'Wij wijzen de aanvraag af' with the internal remark as the reason."""
+    voor = Beschikking.objects.count()
+    nieuw = indicatie_services.start_wijziging(
+        indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, revisie=None,
+        gegevens=gegevens(gezin, aanbieder, None, pakket="1", ingangsdatum=date(2026, 6, 1),
+                          einddatum=vastgestelde_versie.einddatum),
+    )
+    nieuw = besluit(nieuw, indicatiesteller, tweede_beslisser, vaststellen=False, reden="Motivering te dun")
+    assert nieuw.status == VersieStatus.AFGEWEZEN
+    assert Beschikking.objects.count() == voor and not Beschikking.objects.filter(soort="afwijzing").exists()
+    vastgestelde_versie.refresh_from_db()
+    assert vastgestelde_versie.geldig_tot == vastgestelde_versie.einddatum  # the running pakket continues
+
+
+def test_rejected_ending_is_internal_and_sends_no_letter(vastgestelde_versie, indicatiesteller, tweede_beslisser):
+    voor = Beschikking.objects.count()
+    eind = indicatie_services.start_beeindiging(
+        indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, laatste_dag=date(2026, 8, 31),
+        reden="Doelen bereikt.", revisie=None,
+    )
+    besluit(eind, indicatiesteller, tweede_beslisser, vaststellen=False, reden="Eerst nog een evaluatie.")
+    assert Beschikking.objects.count() == voor
+
+
+def test_rejection_reason_label_says_when_it_is_in_the_letter():
+    from indicatie.indicaties.forms import BeslisForm
+
+    label = str(BeslisForm().fields["reden"].label)
+    assert "staat in de brief" in label and "aanvraag" in label
+    assert not label.startswith("Reden (")  # no longer "(verplicht bij afwijzen) (optioneel)"
+
+
 def test_rescaling_issues_wijziging_letters_with_old_and_new(vastgestelde_versie, gezin, aanbieder,
                                                               indicatiesteller, tweede_beslisser):
     taxatie = maak_taxatie(gezin, indicatiesteller, pakket="3")
