@@ -258,17 +258,82 @@ def corrigeer_beschikking(*, beschikking: Beschikking, door) -> Beschikking:
                    huishouden=beschikking.huishouden, door=door, vervangt=beschikking)
 
 
-@transaction.atomic
-def bevestig_jeugdbrief_aan_pleger(*, gezinslid, door, toelichting: str = "") -> JeugdbriefBevestiging:
-    """Only an indicatiesteller confirms (issue 6 §2)."""
+@dataclass(frozen=True)
+class Bevestigd:
+    bevestiging: JeugdbriefBevestiging
+    uitgegeven: list[Beschikking]  # the youth letters this parent gets now, of the decisions that apply
+
+
+@atomic_met_bestanden()
+def bevestig_jeugdbrief_aan_pleger(*, gezinslid, door, toelichting: str = "") -> Bevestigd:
+    """Only an indicatiesteller confirms (issue 6 §2). The confirmation also issues, right away, the
+    youth letters this parent missed of the decisions that still apply: otherwise he would only hear
+    of the decision about his child at the next one. Nothing is stored when such a letter cannot be
+    sent (no safe address)."""
     if not door.heeft_rol(Rol.INDICATIESTELLER):
         raise BeschikkingFout("Alleen een indicatiesteller kan dit bevestigen.")
     if "pleger" not in (gezinslid.rollen or []):
         raise BeschikkingFout("Dit gezinslid is geen pleger; een bevestiging is niet nodig.")
+    # One confirmation at a time per member, so a double click cannot issue a copy twice.
+    type(gezinslid).objects.select_for_update().filter(pk=gezinslid.pk).first()
     bevestiging, _ = JeugdbriefBevestiging.objects.get_or_create(
         gezinslid=gezinslid, defaults={"bevestigd_door": door, "toelichting": toelichting[:300]}
     )
-    return bevestiging
+    return Bevestigd(bevestiging=bevestiging, uitgegeven=_geef_gemiste_jeugdbrieven_uit(gezinslid, door=door))
+
+
+def _geldende_besluiten(huishouden) -> list:
+    """Per indication of the household the last decided version, while the indication has not ended."""
+    from indicatie.indicaties.models import Indicatieversie, VersieStatus
+
+    vandaag = timezone.localdate()
+    versies = (
+        Indicatieversie.objects.filter(indicatie__huishouden=huishouden, status=VersieStatus.VASTGESTELD)
+        .select_related("indicatie__huishouden", "aanbieder", "vorige_versie", "taxatie", "beslisser", "parameterset")
+        .order_by("indicatie_id", "-beslist_op", "-nummer")
+    )
+    laatste = {}
+    for versie in versies:
+        laatste.setdefault(versie.indicatie_id, versie)
+    return [v for v in laatste.values() if v.indicatie.einddatum is None or v.indicatie.einddatum >= vandaag]
+
+
+def _volgend_kenmerk(versie, basis: str) -> str:
+    """The next free ``<basis>-NN`` of a version: an extra copy never takes an issued letter's kenmerk."""
+    nummers = [
+        int(k[len(basis) + 1:])
+        for k in Beschikking.objects.filter(versie=versie, kenmerk__startswith=f"{basis}-").values_list(
+            "kenmerk", flat=True
+        )
+        if k[len(basis) + 1:].isdigit()
+    ]
+    return f"{basis}-{max(nummers, default=0) + 1:02d}"
+
+
+def _geef_gemiste_jeugdbrieven_uit(gezinslid, *, door) -> list[Beschikking]:
+    """An extra copy of the same decision for this parent: the letters are composed from the decided
+    version exactly as at the decision (signed by its beslisser), with a new kenmerk and today's date."""
+    ref = lid_ref(gezinslid.pk)
+    uitgegeven = []
+    for versie in _geldende_besluiten(gezinslid.huishouden):
+        soort = SOORT_VAN_VERSIE.get(str(versie.soort), Soort.TOEKENNING)
+        controle = controleer(versie=versie, vorige_versie=versie.vorige_versie, soort=soort,
+                              door=versie.beslisser or door)
+        for brief in controle.brieven:
+            if not (brief.is_jeugd and brief.geadresseerde.ref == ref):
+                continue
+            if Beschikking.objects.filter(versie=versie, client_ref=brief.client_ref, wet=brief.wet.value,
+                                          geadresseerde=gezinslid).exists():
+                continue
+            if not brief.kan_verzonden_worden:
+                raise BeschikkingFout(
+                    f"De bevestiging is niet opgeslagen: de beschikking Jeugdwet aan {gezinslid.volledige_naam} "
+                    f"kan niet worden verzonden. {brief.geadresseerde.reden_geen_adres}"
+                )
+            brief = replace(brief, kenmerk=_volgend_kenmerk(versie, brief.kenmerk.rsplit("-", 1)[0]))
+            uitgegeven.append(_sla_op(brief, versie=versie, vorige_versie=versie.vorige_versie,
+                                      huishouden=versie.indicatie.huishouden, door=door))
+    return uitgegeven
 
 
 @transaction.atomic

@@ -108,15 +108,31 @@ def bevestig_pleger(request, pk, lid_pk):
     if lid is None:
         raise Http404("Gezinslid niet gevonden.")
     try:
-        services.bevestig_jeugdbrief_aan_pleger(
+        uitkomst = services.bevestig_jeugdbrief_aan_pleger(
             gezinslid=lid, door=request.user, toelichting=request.POST.get("toelichting", "")
         )
     except services.BeschikkingFout as fout:
         messages.error(request, str(fout))
+        return redirect("beschikkingen:huishouden", pk=h.pk)
+    log_toegang(request, actie=Actie.WIJZIGEN, objecttype="jeugdbrief_bevestiging", object_id=lid.pk,
+                bsns=[lid.bsn])
+    for b in uitkomst.uitgegeven:
+        log_toegang(request, actie=Actie.AANMAKEN, objecttype="beschikking", object_id=b.pk,
+                    bsns=[b.client.bsn, lid.bsn], detail=f"exemplaar voor bevestigde ouder: {b.kenmerk}")
+    if uitkomst.uitgegeven:
+        kenmerken = ", ".join(b.kenmerk for b in uitkomst.uitgegeven)
+        messages.success(
+            request,
+            f"Bevestigd: {lid.volledige_naam} krijgt de beschikking Jeugdwet op het eigen adres. Het exemplaar "
+            f"van het lopende besluit is nu uitgegeven ({kenmerken}); u vindt het hieronder om af te drukken.",
+        )
     else:
-        log_toegang(request, actie=Actie.WIJZIGEN, objecttype="jeugdbrief_bevestiging", object_id=lid.pk,
-                    bsns=[lid.bsn])
-        messages.success(request, f"Bevestigd: {lid.volledige_naam} krijgt de beschikking Jeugdwet op het eigen adres.")
+        messages.success(
+            request,
+            f"Bevestigd: {lid.volledige_naam} krijgt voortaan bij elk besluit een exemplaar van de beschikking "
+            "Jeugdwet op het eigen adres. Er is nu geen lopend besluit met jeugdhulp, dus nu is er geen brief "
+            "uitgegeven.",
+        )
     return redirect("beschikkingen:huishouden", pk=h.pk)
 
 

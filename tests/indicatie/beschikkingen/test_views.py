@@ -90,6 +90,55 @@ def test_indicatiesteller_confirms_pleger(gezin, indicatiesteller, casusregisseu
     assert not JeugdbriefBevestiging.objects.filter(gezinslid=gezin.moeder).exists()  # not a pleger
 
 
+def test_confirming_the_pleger_issues_his_youth_letter_of_the_running_decision_now(
+    letters, vastgestelde_versie, gezin, indicatiesteller, client
+):
+    """Issue 6 §2: after the confirmation the parent who is the pleger gets his copy of the decision
+    that applies, at once, not only at the next decision ('Bevestigen' used to issue nothing)."""
+    client.force_login(indicatiesteller)
+    url = reverse("beschikkingen:bevestig_pleger", args=[gezin.pk, gezin.vader.pk])
+    antwoord = client.post(url, {"toelichting": "Besproken met Veilig Thuis."}, follow=True)
+    kopie = Beschikking.objects.get(versie=vastgestelde_versie, wet="Jeugdwet", geadresseerde=gezin.vader)
+    moeder = Beschikking.objects.get(versie=vastgestelde_versie, wet="Jeugdwet", geadresseerde=gezin.moeder)
+    # The same decision: same child, kind, period and amounts; its own kenmerk and file.
+    assert (kopie.client_id, kopie.soort, kopie.ingangsdatum, kopie.einddatum, kopie.per_week, kopie.periode) == (
+        moeder.client_id, moeder.soort, moeder.ingangsdatum, moeder.einddatum, moeder.per_week, moeder.periode)
+    assert kopie.kenmerk not in {b.kenmerk for b in letters}
+    assert kopie.kenmerk.startswith(f"HG-{vastgestelde_versie.indicatie_id:05d}-V{vastgestelde_versie.nummer}-")
+    assert kopie.geadresseerde_naam == "Victor Jansen" and kopie.bestandsnaam.endswith(f"-lid-{gezin.vader.pk}.pdf")
+    assert kopie.lees_pdf().startswith(b"%PDF")
+    html = antwoord.content.decode()
+    assert kopie.kenmerk in html  # in the message and in the list of the household's letters
+    assert "nu uitgegeven" in html
+    assert ToegangslogRegel.objects.filter(actie="aanmaken", objecttype="beschikking", object_id=str(kopie.pk)).exists()
+    # Confirming again (a reload of the form) issues no second copy.
+    client.post(url)
+    kopieen = Beschikking.objects.filter(versie=vastgestelde_versie, geadresseerde=gezin.vader, wet="Jeugdwet")
+    assert kopieen.count() == 1
+
+
+def test_confirming_without_a_decision_says_no_letter_is_issued_now(gezin, indicatiesteller, client):
+    client.force_login(indicatiesteller)
+    url = reverse("beschikkingen:bevestig_pleger", args=[gezin.pk, gezin.vader.pk])
+    html = client.post(url, follow=True).content.decode()
+    assert "voortaan bij elk besluit" in html and "nu is er geen brief" in html
+    assert not Beschikking.objects.exists()
+
+
+def test_confirming_a_pleger_without_a_safe_address_stores_nothing(letters, gezin, indicatiesteller, client):
+    from indicatie.beschikkingen.models import JeugdbriefBevestiging
+
+    vader = gezin.vader
+    vader.straat = vader.huisnummer = ""
+    vader.save()
+    client.force_login(indicatiesteller)
+    url = reverse("beschikkingen:bevestig_pleger", args=[gezin.pk, vader.pk])
+    html = client.post(url, follow=True).content.decode()
+    assert "De bevestiging is niet opgeslagen" in html and "Victor Jansen heeft geen volledig postadres" in html
+    assert not JeugdbriefBevestiging.objects.filter(gezinslid=vader).exists()
+    assert not Beschikking.objects.filter(geadresseerde=vader, wet="Jeugdwet").exists()
+
+
 def test_batch_print_runs_in_the_background_and_offers_one_pdf(
     letters, casusregisseur, client, direct_uitvoeren, django_capture_on_commit_callbacks
 ):
