@@ -10,7 +10,7 @@ from pakketten.beheer import VersieBeheer
 
 from .models import Parameterset
 from .parameters import Parameters
-from .services import kopieer_parameterset
+from .services import kopieer_parameterset, nieuw_tariefjaar
 
 
 class ParametersetForm(forms.ModelForm):
@@ -39,7 +39,7 @@ class ParametersetAdmin(VersieBeheer, admin.ModelAdmin):
     list_display = ["naam", "jaar", "geldig_vanaf", "in_gebruik", "gekopieerd_van"]
     list_filter = ["jaar", "in_gebruik"]
     readonly_fields = ["in_gebruik", "gekopieerd_van", "aangemaakt_op", "aangemaakt_door"]
-    actions = ["kopieer"]
+    actions = ["kopieer", "volgend_tariefjaar"]
 
     @admin.action(description="Kopiëren naar een nieuwe, wijzigbare set (vanaf een latere datum)")
     def kopieer(self, request, queryset):
@@ -50,3 +50,18 @@ class ParametersetAdmin(VersieBeheer, admin.ModelAdmin):
                 self.message_user(request, f"{parameterset}: {' '.join(fout.messages)}", messages.ERROR)
             else:
                 self.message_user(request, f"Kopie gemaakt: {kopie}.", messages.SUCCESS)
+
+    @admin.action(description="Volgend tariefjaar starten vanaf deze set (wijzigbare kopie, waarden 'afgeleid')")
+    def volgend_tariefjaar(self, request, queryset):
+        # One new year per source year; the beheerder then replaces the derived values in the new set.
+        for parameterset in queryset.order_by("-jaar", "-geldig_vanaf"):
+            try:
+                nieuw = nieuw_tariefjaar(jaar=parameterset.jaar + 1, bron=parameterset, door=request.user)
+            except DjangoValidationError as fout:
+                self.message_user(request, f"{parameterset}: {' '.join(fout.messages)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"Aangemaakt: {nieuw}. Controleer elke waarde en vervang haar door de bron van {nieuw.jaar}.",
+                    messages.SUCCESS,
+                )

@@ -18,7 +18,14 @@ _bladen: dict[tuple, Tariefblad] = {}
 
 
 class GeenParameterset(ValueError):
-    """No parameter set (or catalogue) for the date: a Dutch sentence for the user."""
+    """No parameter set (or catalogue) for the date: a Dutch sentence for the user that says who can
+    solve it. Deliberately no fallback to an earlier year (docs/besluiten.md: money must be right)."""
+
+
+def geen_parameterset_melding(peildatum: date) -> str:
+    return (f"Er is geen tariefparameterset voor tariefjaar {peildatum.year} (de datum {peildatum:%d-%m-%Y}): "
+            f"vraag de functioneel beheerder de set {peildatum.year} aan te maken in het beheer "
+            "(Tariefparametersets, actie 'Volgend tariefjaar starten').")
 
 
 def parameterset_op(peildatum: date) -> Parameterset | None:
@@ -49,8 +56,7 @@ def omgeving_op(peildatum: date) -> Omgeving:
     """Raises GeenParameterset when the date has no parameter set or catalogue."""
     parameterset = parameterset_op(peildatum)
     if parameterset is None:
-        raise GeenParameterset(f"Er is geen tariefparameterset voor {peildatum:%d-%m-%Y} "
-                               f"(tariefjaar {peildatum.year}).")
+        raise GeenParameterset(geen_parameterset_melding(peildatum))
     gevonden = catalogus_op(peildatum)
     if gevonden is None:
         raise GeenParameterset(f"Er is geen pakketcatalogus geldig op {peildatum:%d-%m-%Y}.")

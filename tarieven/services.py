@@ -2,6 +2,7 @@
 call: it validates the case (pydantic, every rule) and returns the engine's Begroting."""
 
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -85,3 +86,82 @@ def markeer_in_gebruik(*, parameterset_id: int, catalogus_versie_id: int | None 
         from pakketten.services import markeer_in_gebruik as markeer_tabel
 
         markeer_tabel(versie_id=catalogus_versie_id)
+
+
+# Money values an index applies to: salaries, premium bases, staffing cost, fixed weekly amounts.
+# Shares and percentages (premiums, overhead, mixes, productivity) are not indexed.
+_GELDPADEN = (
+    ("cao", "*", "schalen", "*"),
+    ("werkgeverslasten", "max_premieloon"),
+    ("werkgeverslasten", "pensioen_franchise"),
+    ("tredes", "kosten_per_dienstuur"),
+    ("verblijf", "*"),
+    ("maatwerk", "*", "*"),
+)
+
+
+def _is_geldpad(pad: tuple[str, ...]) -> bool:
+    return any(len(p) == len(pad) and all(a in ("*", b) for a, b in zip(p, pad, strict=True)) for p in _GELDPADEN)
+
+
+def _afgeleid(obj, pad: tuple[str, ...], *, van_jaar: int, factor: Decimal | None, index_tekst: str):
+    """Every labelled value of ``obj`` marked as derived from ``van_jaar``; money values indexed."""
+    if isinstance(obj, list):
+        return [_afgeleid(v, pad, van_jaar=van_jaar, factor=factor, index_tekst=index_tekst) for v in obj]
+    if not isinstance(obj, dict):
+        return obj
+    if "label" in obj and "herkomst" in obj:
+        nieuw = dict(obj)
+        geindexeerd = factor is not None and "waarde" in obj and _is_geldpad(pad)
+        if geindexeerd:
+            nieuw["waarde"] = str((Decimal(str(obj["waarde"])) * factor).quantize(Decimal("0.01"), ROUND_HALF_UP))
+        wijze = f"geïndexeerd met {index_tekst}" if geindexeerd else "overgenomen"
+        # An assumption stays an assumption (the tariff sheet warns about it); everything else is now
+        # derived, not sourced for the new year, until the beheerder replaces it.
+        if obj["label"] != "aanname":
+            nieuw["label"] = "afgeleid"
+        nieuw["herkomst"] = f"Afgeleid van {van_jaar} ({wijze}); was {obj['label']}: {obj['herkomst']}"
+        return nieuw
+    return {k: _afgeleid(v, (*pad, k), van_jaar=van_jaar, factor=factor, index_tekst=index_tekst)
+            for k, v in obj.items()}
+
+
+def vorige_parameterset(jaar: int) -> Parameterset | None:
+    """The newest set of the latest tariff year before ``jaar``."""
+    return Parameterset.objects.filter(jaar__lt=jaar).order_by("-jaar", "-geldig_vanaf").first()
+
+
+@transaction.atomic
+def nieuw_tariefjaar(*, jaar: int, index: Decimal | None = None, bron: Parameterset | None = None,
+                     door=None) -> Parameterset:
+    """Starts the set of a new tariff year from the latest earlier one (or ``bron``): an editable,
+    unlocked copy valid from 1 January, every value labelled as derived from the source year, money
+    values raised by ``index`` percent. The beheerder then checks and replaces the values."""
+    if not 2000 <= jaar <= 2100:
+        raise DjangoValidationError(f"{jaar} is geen geldig tariefjaar.")
+    if Parameterset.objects.filter(jaar=jaar).exists():
+        raise DjangoValidationError(f"Er is al een tariefparameterset voor {jaar}; wijzig of kopieer die.")
+    bron = bron or vorige_parameterset(jaar)
+    if bron is None:
+        raise DjangoValidationError(f"Er is geen tariefparameterset van vóór {jaar} om van uit te gaan.")
+    if bron.jaar >= jaar:
+        raise DjangoValidationError(f"Een nieuw tariefjaar gaat uit van een eerder jaar, niet van {bron.jaar}.")
+    factor = None
+    index_tekst = ""
+    if index is not None:
+        if not Decimal(-50) <= index <= Decimal(50):
+            raise DjangoValidationError("De indexatie moet tussen -50 en 50 procent liggen.")
+        factor = 1 + index / 100
+        index_tekst = f"{index:+}".replace(".", ",") + "%"
+    data = _afgeleid(bron.data, (), van_jaar=bron.jaar, factor=factor, index_tekst=index_tekst)
+    naam = f"Tarieven HG-arrangementen {jaar} (afgeleid van {bron.jaar})"
+    data = {**data, "jaar": jaar, "naam": naam}
+    _valideer(data)
+    toelichting = (f"Gestart vanaf '{bron}'"
+                   + (f", geldbedragen geïndexeerd met {index_tekst}" if factor is not None else ", ongewijzigd")
+                   + ". Controleer elke waarde en vervang haar door de bron van dit jaar.")
+    return Parameterset.objects.create(
+        jaar=jaar, geldig_vanaf=date(jaar, 1, 1), naam=naam, data=data,
+        bron=f"Afgeleid van tariefjaar {bron.jaar}", toelichting=toelichting,
+        gekopieerd_van=bron, aangemaakt_door=door,
+    )

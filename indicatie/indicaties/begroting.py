@@ -13,7 +13,12 @@ from .casus import casus_dict
 
 
 class Berekeningsfout(Exception):
-    """The engine refused the case; the message is one Dutch sentence."""
+    """The engine refused the case; the message is one Dutch sentence. ``veld`` names the form field it
+    belongs to (a missing tariff set belongs to the start date), else None."""
+
+    def __init__(self, melding: str, veld: str | None = None):
+        super().__init__(melding)
+        self.veld = veld
 
 
 @dataclass(frozen=True)
@@ -25,11 +30,14 @@ class Uitkomst:
 def bereken(versie, namen: dict[str, str] | None = None) -> Uitkomst:
     """``namen`` (ref -> name) turns the engine's refs in an error message into names."""
     from tarieven.engine.invoer import Casus
+    from tarieven.selectors import GeenParameterset
     from tarieven.services import bereken_begroting
 
     try:
         casus = Casus.model_validate(casus_dict(versie))
         resultaat = bereken_begroting(casus)
+    except GeenParameterset as fout:
+        raise Berekeningsfout(str(fout), veld="ingangsdatum") from None
     except ValidationError as fout:
         raise Berekeningsfout(_met_namen(eerste_fout(fout), namen)) from None
     except (ValueError, LookupError) as fout:
