@@ -16,7 +16,15 @@ from indicatie.taxaties.models import VEILIGHEID_OMSCHRIJVING, Taxatie
 from .casus import lid_ref
 from .models import Aanbieder, Advies, Pakket, Perceel, Soort, Veiligheid
 from .selectors import casusregisseurs_van_team
-from .services import Deelnemer, Ongeldig, VersieGegevens
+from .services import (
+    Deelnemer,
+    Ongeldig,
+    VersieGegevens,
+    einddatum_fout,
+    evaluatiedatum_fout,
+    korte_periode_melding,
+    pakket_fout,
+)
 
 MAATWERK = [
     ("schulddienstverlening", "Schulddienstverlening (extramuraal: toeleiding)"),
@@ -131,6 +139,28 @@ class VersieForm(RevisieForm):
             self.fields["taxatie"].required = True
             self.fields["taxatie"].error_messages["required"] = "Een verlenging vraagt een nieuwe taxatie."
             self.fields["taxatie"].empty_label = "Kies de nieuwe taxatie"
+
+    def clean(self):
+        # The service checks these again; here they come in the same round as a missing field.
+        data = super().clean()
+        if "pakket" not in self.errors and (melding := pakket_fout(data.get("perceel"), data.get("pakket"))):
+            self.add_error("pakket", melding)
+        if "einddatum" not in self.errors and (
+            melding := einddatum_fout(data.get("ingangsdatum"), data.get("einddatum"))
+        ):
+            self.add_error("einddatum", melding)
+        return data
+
+    def periode_melding(self) -> str | None:
+        """The hint for a short first period or extension (op-/afschalen keeps the running end)."""
+        if self.soort == Soort.WIJZIGING:
+            return None
+        if self.is_bound:
+            data = getattr(self, "cleaned_data", {})
+            start, einde = data.get("ingangsdatum"), data.get("einddatum")
+        else:
+            start, einde = self.initial.get("ingangsdatum"), self.initial.get("einddatum")
+        return korte_periode_melding(start, einde)
 
     def _peildatum(self) -> date:
         waarde = self.data.get(self.add_prefix("ingangsdatum")) if self.is_bound else self.initial.get("ingangsdatum")
@@ -324,6 +354,17 @@ class EvaluatieForm(forms.Form):
     toelichting = forms.CharField(
         label="Toelichting bij het advies", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, indicatie=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicatie = indicatie
+
+    def clean_datum(self):
+        # The service checks it again; here it comes in the same round as the other fields.
+        datum = self.cleaned_data.get("datum")
+        if self.indicatie is not None and (melding := evaluatiedatum_fout(self.indicatie, datum)):
+            raise forms.ValidationError(melding)
+        return datum
 
 
 class RegisseurKeuze(forms.ModelChoiceField):

@@ -178,10 +178,8 @@ def _valideer_inhoud(huishouden, g: VersieGegevens, *, periode_vast: bool = Fals
         fouten["perceel"] = "Kies een perceel: extramuraal, semimuraal of intramuraal."
     if g.pakket not in Pakket.values:
         fouten["pakket"] = "Kies Pakket 1, 2, 3 of een vrije trede."
-    elif g.perceel in (Perceel.SEMIMURAAL, Perceel.INTRAMURAAL) and g.pakket == Pakket.PAKKET_1:
-        fouten["pakket"] = "Semi- en intramuraal kennen alleen Pakket 2 of 3 (R3)."
-    elif g.pakket == Pakket.VRIJ and g.perceel != Perceel.EXTRAMURAAL:
-        fouten["pakket"] = "Een vrije trede kan alleen bij extramurale ondersteuning (R3)."
+    elif melding := pakket_fout(g.perceel, g.pakket):
+        fouten["pakket"] = melding
     if g.aanbieder is None:
         fouten["aanbieder"] = "Kies een aanbieder."
     elif not g.aanbieder.actief:
@@ -201,8 +199,8 @@ def _valideer_inhoud(huishouden, g: VersieGegevens, *, periode_vast: bool = Fals
     if g.einddatum is None:
         if not periode_vast:
             fouten["einddatum"] = "Vul de einddatum in."
-    elif g.ingangsdatum and g.einddatum < g.ingangsdatum:
-        fouten["einddatum"] = "De einddatum ligt vóór de ingangsdatum."
+    elif melding := einddatum_fout(g.ingangsdatum, g.einddatum):
+        fouten["einddatum"] = melding
     if not (g.motivering or "").strip():
         fouten["motivering"] = "Vul de motivering in: waarom deze indicatie (of wijziging)?"
     if g.taxatie is not None and g.taxatie.huishouden_id != huishouden.pk:
@@ -213,8 +211,50 @@ def _valideer_inhoud(huishouden, g: VersieGegevens, *, periode_vast: bool = Fals
     elif not any(d.doet_mee for d in g.deelnemers):
         fouten["deelnemers"] = "Kies minstens één gezinslid dat meedoet."
     if g.pakket == Pakket.VRIJ and not (g.vrije_trede or {}).get("motivering", "").strip():
-        fouten["vrije_trede_motivering"] = "Een vrije trede vraagt een motivering (R3)."
+        fouten["vrije_trede_motivering"] = "Een vrije trede vraagt een motivering."
     return fouten
+
+
+def pakket_fout(perceel: str | None, pakket: str | None) -> str | None:
+    """R3: semi-/intramuraal only Pakket 2 or 3; a vrije trede only extramurally. Also used by the form,
+    so these show up in the same round as a missing field."""
+    if perceel in (Perceel.SEMIMURAAL, Perceel.INTRAMURAAL) and pakket == Pakket.PAKKET_1:
+        return "Semi- en intramuraal kennen alleen Pakket 2 of 3."
+    if pakket == Pakket.VRIJ and perceel in Perceel.values and perceel != Perceel.EXTRAMURAAL:
+        return "Een vrije trede kan alleen bij extramurale ondersteuning."
+    return None
+
+
+def einddatum_fout(ingangsdatum: date | None, einddatum: date | None) -> str | None:
+    if ingangsdatum and einddatum and einddatum < ingangsdatum:
+        return "De einddatum ligt vóór de ingangsdatum."
+    return None
+
+
+KORTE_PERIODE_MAANDEN = 6
+
+
+def korte_periode_melding(ingangsdatum: date | None, einddatum: date | None) -> str | None:
+    """A hint, not a block: a first period or extension much shorter than the guideline of a year (R13)."""
+    if not ingangsdatum or not einddatum or einddatum < ingangsdatum:
+        return None
+    if einddatum >= plus_maanden(ingangsdatum, KORTE_PERIODE_MAANDEN) - timedelta(days=1):
+        return None
+    dagen = (einddatum - ingangsdatum).days + 1
+    return (
+        f"Let op: deze periode duurt {dagen} dagen, korter dan zes maanden, terwijl de richtlijn een jaar is; "
+        "controleer of de einddatum klopt."
+    )
+
+
+def evaluatiedatum_fout(indicatie: Indicatie, datum: date | None) -> str | None:
+    if datum is None:
+        return None
+    if datum > timezone.localdate():
+        return "De evaluatiedatum ligt in de toekomst."
+    if indicatie.ingangsdatum and datum < indicatie.ingangsdatum:
+        return f"De evaluatiedatum ligt vóór de start van de indicatie ({lange_datum(indicatie.ingangsdatum)})."
+    return None
 
 
 def _vul(versie: Indicatieversie, huishouden, g: VersieGegevens) -> None:
@@ -246,6 +286,8 @@ def _bereken(versie: Indicatieversie, huishouden=None) -> None:
     try:
         uitkomst = begroting_adapter.bereken(versie, namen)
     except begroting_adapter.Berekeningsfout as fout:
+        if fout.veld:
+            raise Ongeldig({fout.veld: str(fout)}) from None
         raise Ongeldig({"__all__": f"De begroting kan niet worden berekend: {fout}"}) from None
     versie.begroting = uitkomst.begroting
     versie.parameterset_id = uitkomst.parameterset_id
@@ -736,12 +778,8 @@ def leg_evaluatie_vast(
         fouten["__all__"] = "Een evaluatie hoort bij een vastgestelde indicatie."
     if datum is None:
         fouten["datum"] = "Vul de evaluatiedatum in."
-    elif datum > timezone.localdate():
-        fouten["datum"] = "De evaluatiedatum ligt in de toekomst."
-    elif indicatie.ingangsdatum and datum < indicatie.ingangsdatum:
-        fouten["datum"] = (
-            f"De evaluatiedatum ligt vóór de start van de indicatie ({lange_datum(indicatie.ingangsdatum)})."
-        )
+    elif melding := evaluatiedatum_fout(indicatie, datum):
+        fouten["datum"] = melding
     if not (voortgang or "").strip():
         fouten["voortgang"] = "Beschrijf de voortgang op de doelen."
     if fouten:

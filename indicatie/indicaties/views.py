@@ -39,7 +39,11 @@ def _formulier(request, template: str, context: dict, *forms_, inzage: str = "")
             detail=inzage,
         )
     fouten = foutoverzicht(*forms_) if request.method == "POST" else []
-    context.update({"forms_with_errors": fouten, "error_count": len(fouten)})
+    # Errors about the form as a whole get their own alert above the form (without a "Formulier:"
+    # label); the summary links to the fields, so each message is shown once.
+    algemeen = {str(e) for f in forms_ for e in f.non_field_errors()}
+    bij_velden = [f for f in fouten if str(f["message"]) not in algemeen]
+    context.update({"forms_with_errors": bij_velden, "error_count": len(bij_velden)})
     status = context.pop("status", None) or (400 if fouten else 200)
     return render(request, template, context, status=status)
 
@@ -78,6 +82,13 @@ def _voer_uit(request, form, dienst, *, huishouden, melding, indicatie_id=None, 
     )
     messages.success(request, melding(uitkomst) if callable(melding) else melding)
     return redirect("indicaties:detail", pk=pk), None
+
+
+def _waarschuw_periode(request, form) -> None:
+    """After saving: the hint for a period much shorter than the guideline stays visible (not a block)."""
+    melding = form.periode_melding()
+    if melding:
+        messages.warning(request, melding)
 
 
 # --------------------------------------------------------------------------- worklist and lists
@@ -198,6 +209,7 @@ def nieuw(request, huishouden_pk):
             melding="Het concept is opgeslagen met de berekende begroting.",
         )
         if antwoord:
+            _waarschuw_periode(request, form)
             return antwoord
     return _formulier(
         request,
@@ -243,6 +255,7 @@ def versie_wijzigen(request, versie_pk):
             melding=f"Versie {versie.nummer} is opgeslagen.",
         )
         if antwoord:
+            _waarschuw_periode(request, form)
             return antwoord
     return _formulier(
         request,
@@ -284,6 +297,8 @@ def voorbeeld(request, huishouden_pk):
         else:
             personen = selectors._personen(list(huishouden.leden.all()), [versie])
             week = geld.per_week(versie.begroting)
+            if soort != Soort.WIJZIGING:
+                context["periode_melding"] = services.korte_periode_melding(versie.ingangsdatum, versie.einddatum)
             context["voorbeeld"] = {
                 "versie": versie,
                 "rijen": [{"naam": p.naam, "week": week.get(p.ref)} for p in personen],
@@ -423,6 +438,7 @@ def _nieuwe_versie(request, pk, soort):
             ),
         )
         if antwoord:
+            _waarschuw_periode(request, form)
             return antwoord
     titel = "Op- of afschalen" if soort == Soort.WIJZIGING else "Verlengen (herindicatie)"
     return _formulier(
@@ -499,7 +515,9 @@ def beeindigen(request, pk):
 def evaluatie(request, pk):
     indicatie = selectors.indicatie_voor(request.user, pk)
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
-    form = EvaluatieForm(request.POST or None, initial={"datum": services.timezone.localdate()})
+    form = EvaluatieForm(
+        request.POST or None, indicatie=indicatie, initial={"datum": services.timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         zonder_regie = indicatie.casusregisseur_id is None
 

@@ -83,7 +83,7 @@ def test_ander_team_mag_niet(huishouden, aanbieder, maak_gebruiker, ander_team):
     [
         ({"ingangsdatum": date(2025, 12, 1)}, "ingangsdatum", "vóór de registratiedatum"),
         ({"einddatum": START - timedelta(days=1)}, "einddatum", "vóór de ingangsdatum"),
-        ({"perceel": "semimuraal", "pakket": "1"}, "pakket", "R3"),
+        ({"perceel": "semimuraal", "pakket": "1"}, "pakket", "alleen Pakket 2 of 3"),
         ({"motivering": "  "}, "motivering", "motivering"),
     ],
 )
