@@ -19,3 +19,22 @@ document.addEventListener("DOMContentLoaded", function () {
   var samenvatting = document.getElementById("foutoverzicht");
   if (samenvatting) samenvatting.focus();
 });
+// Reflow (WCAG 1.4.10): a table that is wider than the screen scrolls in its own region, not the page.
+// Templates may already render the wrapper; this covers the others and tables htmx swaps in.
+function omhulTabellen(wortel) {
+  if (!wortel || !wortel.querySelectorAll) return;
+  var tabellen = wortel.matches && wortel.matches("table") ? [wortel] : wortel.querySelectorAll("main table");
+  Array.prototype.forEach.call(tabellen, function (tabel) {
+    if (tabel.parentElement.classList.contains("app-tabel")) return;
+    var omhulsel = document.createElement("div");
+    omhulsel.className = "app-tabel";
+    omhulsel.setAttribute("role", "region");
+    omhulsel.setAttribute("tabindex", "0");
+    var bijschrift = tabel.querySelector("caption");
+    omhulsel.setAttribute("aria-label", bijschrift ? bijschrift.textContent.trim() : "Tabel");
+    tabel.parentNode.insertBefore(omhulsel, tabel);
+    omhulsel.appendChild(tabel);
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { omhulTabellen(document); });
+document.addEventListener("htmx:load", function (event) { omhulTabellen(event.target); });
