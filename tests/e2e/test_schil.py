@@ -1,8 +1,9 @@
 """The page shell end to end: reflow at 375 CSS px (WCAG 1.4.10, the same as 400% zoom on 1280 px),
 the current menu item, and tables that scroll in their own keyboard-reachable region."""
 
-import pytest
 from datetime import date
+
+import pytest
 
 from hgarr.accounts.roles import Rol
 from indicatie.indicaties import services as indicatie_services
