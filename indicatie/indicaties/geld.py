@@ -61,15 +61,32 @@ def jaardelen(vanaf: date, tot: date) -> list[tuple[int, date, date]]:
     return delen
 
 
+def regel_per_jaar(week: Decimal, vanaf: date, tot: date) -> list[tuple[int, Decimal]]:
+    """One line's period amount split by calendar year, so that the parts add up to the period amount:
+    every year but the last is round(week × its days / 7, 2), the last year is the period amount
+    minus the earlier parts (rounding each part on its own can be a cent off the total)."""
+    delen = jaardelen(vanaf, tot)
+    rest = regelbedrag(week, dagen(vanaf, tot))
+    uitkomst = []
+    for jaar, begin, eind in delen[:-1]:
+        deel = regelbedrag(week, dagen(begin, eind))
+        uitkomst.append((jaar, deel))
+        rest -= deel
+    uitkomst.append((delen[-1][0], rest))
+    return uitkomst
+
+
 def per_kalenderjaar(versies: Iterable) -> dict[int, dict[str, Decimal]]:
-    """jaar -> ref -> committed amount, from the effective periods of the decided versions."""
+    """jaar -> ref -> committed amount, from the effective periods of the decided versions. Per version
+    the years add up to its amount for the effective period (``over_periode``)."""
     uitkomst: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: NUL))
     for versie in versies:
-        if versie.status != "vastgesteld" or versie.geldig_vanaf is None:
+        if versie.status != "vastgesteld" or versie.geldig_vanaf is None or versie.geldig_tot < versie.geldig_vanaf:
             continue
-        for jaar, begin, eind in jaardelen(versie.geldig_vanaf, versie.geldig_tot):
-            for ref, bedrag in over_periode(versie.begroting, begin, eind).items():
-                uitkomst[jaar][ref] += bedrag
+        for regel in regels(versie.begroting):
+            week = _bedrag(regel.get("bedrag_per_week"))
+            for jaar, bedrag in regel_per_jaar(week, versie.geldig_vanaf, versie.geldig_tot):
+                uitkomst[jaar][regel["ref"]] += bedrag
     return {jaar: dict(p) for jaar, p in sorted(uitkomst.items())}
 
 

@@ -1,11 +1,13 @@
 """Money over time (issue 5 §8, DESIGN.md §4): per week, per version period and per calendar year,
 only from the stored versions; a period amount per line is round(week × days / 7, 2), half up."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicatie.indicaties import geld, selectors, services
 
@@ -49,6 +51,35 @@ def test_kalenderjaren_splitsen_en_alleen_vastgestelde_versies_tellen():
         2026: {"lid-1": Decimal("110.01"), "lid-3": Decimal("50.05")},
         2027: {"lid-1": Decimal("110.01"), "lid-3": Decimal("50.05")},
     }
+
+
+def test_jaardelen_tellen_op_tot_het_periodebedrag():
+    # 150.70 a week from 2-2-2026 to 1-2-2027: 333 + 32 days. Rounding each year on its own gives
+    # 7,169.01 + 688.91 = 7,857.92: one cent short of the 7,857.93 for the whole period.
+    week = Decimal("150.70")
+    vanaf, tot = date(2026, 2, 2), date(2027, 2, 1)
+    delen = geld.regel_per_jaar(week, vanaf, tot)
+    assert [j for j, _ in delen] == [2026, 2027]
+    assert delen[0][1] == geld.regelbedrag(week, 333)  # the earlier year: its own days, rounded
+    assert sum(b for _, b in delen) == geld.regelbedrag(week, 365) == Decimal("7857.93")
+    assert geld.regelbedrag(week, 333) + geld.regelbedrag(week, 32) == Decimal("7857.92")  # the old cent
+    begroting = {"regels": [{"ref": "a", "bedrag_per_week": "150.70"}]}
+    jaren = geld.per_kalenderjaar([versie(vanaf, tot, begroting=begroting)])
+    assert jaren[2026]["a"] + jaren[2027]["a"] == Decimal("7857.93")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    week=st.decimals(min_value=0, max_value=5000, places=2),
+    vanaf=st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
+    lengte=st.integers(min_value=0, max_value=1200),
+)
+def test_jaren_per_versie_tellen_op_tot_de_geldige_periode(week, vanaf, lengte):
+    tot = vanaf + timedelta(days=lengte)
+    begroting = {"regels": [{"ref": "a", "bedrag_per_week": str(week)}, {"ref": "a", "bedrag_per_week": "10.01"}]}
+    jaren = geld.per_kalenderjaar([versie(vanaf, tot, begroting=begroting)])
+    assert sum(p["a"] for p in jaren.values()) == geld.over_periode(begroting, vanaf, tot)["a"]
+    assert set(jaren) == set(range(vanaf.year, tot.year + 1))
 
 
 def test_verschil_per_persoon():
