@@ -30,7 +30,7 @@ def lijst(request):
     pagina = paginator.get_page(request.GET.get("pagina"))
     if term:
         log_toegang(request, actie=Actie.ZOEKEN, objecttype="huishouden", detail=f"{paginator.count} resultaten")
-    context = {"zoekform": zoekform, "pagina": pagina, "term": term}
+    context = {"zoekform": zoekform, "pagina": pagina, "term": term, "mag_schrijven": _mag_schrijven(request.user)}
     template = "huishoudens/lijst.html#resultaten" if request.htmx else "huishoudens/lijst.html"
     return render(request, template, context)
 
@@ -42,7 +42,16 @@ def detail(request, pk):
     log_toegang(
         request, actie=Actie.BEKIJKEN, objecttype="huishouden", object_id=huishouden.pk, bsns=[l.bsn for l in leden]
     )
-    return render(request, "huishoudens/detail.html", {"huishouden": huishouden, "leden": leden})
+    return render(
+        request,
+        "huishoudens/detail.html",
+        {"huishouden": huishouden, "leden": leden, "mag_schrijven": _mag_schrijven(request.user)},
+    )
+
+
+def _mag_schrijven(user) -> bool:
+    """Buttons to create or edit show only to the roles the views below allow (a beslisser reads)."""
+    return user.heeft_rol(*SCHRIJF_ROLLEN)
 
 
 @rol_vereist(*SCHRIJF_ROLLEN)

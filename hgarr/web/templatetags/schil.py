@@ -1,6 +1,8 @@
 """Tags for the page shell: the way back from an error page and the current menu item."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 
 from hgarr.web.doorsturen import veilige_terugweg
 
@@ -19,3 +21,21 @@ def vorige_pagina(context) -> str:
         return ""
     pad = verwijzer[len(host):]
     return "" if pad == request.get_full_path() else veilige_terugweg(request, pad, "")
+
+
+@register.simple_tag(takes_context=True)
+def huidig(context, url_naam: str, *, sectie: bool = True) -> str:
+    """``aria-current`` for a menu link: "page" on the page itself, "true" on a page below it (a
+    household under "Huishoudens"), else nothing. Use inside the <a> tag: ``<a href=… {% huidig 'x' %}>``."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    try:
+        pad = reverse(url_naam)
+    except NoReverseMatch:
+        return ""
+    if request.path == pad:
+        return mark_safe(' aria-current="page"')  # noqa: S308 (a constant)
+    if sectie and pad != "/" and request.path.startswith(pad):
+        return mark_safe(' aria-current="true"')  # noqa: S308 (a constant)
+    return ""
