@@ -19,7 +19,7 @@ from hgarr.web.foutoverzicht import foutoverzicht
 
 from . import tweefactor
 from .forms import TokenForm
-from .middleware import BEWAARDE_INVOER_SLEUTEL, tweede_factor_vrij
+from .middleware import BEWAARDE_INVOER_SLEUTEL, BewaarInvoerMiddleware, tweede_factor_vrij
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,12 @@ class InlogView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["oidc_aan"] = getattr(settings, "HGARR_OIDC_AAN", False)
+        # Why the user is here. The signed last-user cookie outlives the session but not the browser, and
+        # logging out removes it: so with it and no login, the session ran out (idle timeout). Whether
+        # typed input was kept is only said when BewaarInvoerMiddleware really kept a form.
+        if self.request.method == "GET" and not self.request.user.is_authenticated:
+            context["sessie_verlopen"] = BewaarInvoerMiddleware._vorige_gebruiker(self.request) is not None
+            context["invoer_bewaard"] = BEWAARDE_INVOER_SLEUTEL in self.request.session
         return context
 
 
@@ -156,7 +162,14 @@ def invoer_herstellen(request):
     return render(request, "accounts/invoer_herstellen.html", {"actie": bewaard["pad"], "velden": velden})
 
 
-uitloggen = tweede_factor_vrij(auth_views.LogoutView.as_view())
+class UitlogView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "U bent uitgelogd.")  # shown on the login page it redirects to
+        return response
+
+
+uitloggen = tweede_factor_vrij(UitlogView.as_view())
 
 
 def geblokkeerd(request, original_response=None, credentials=None):
