@@ -1,8 +1,8 @@
 """The JSON case of ``manage.py toewijzing`` (issue 8 §5): the ``proefdruk`` case (issue 6 §6), itself
 the ``begroting`` case (issue 3 §4) plus per member ``voornamen``, ``voorvoegsel``, ``achternaam``,
 ``bsn``, ``geslacht``, ``geen_berichtenverkeer``, ``adres``, ``vertrouwelijk_adres``,
-``correspondentieadres`` (and ``gezag_over``, not used here), and on the case ``aanbieder`` (``naam``,
-``agb``), ``kenmerk``, ``beslisser`` and an optional ``datum`` (the message date).
+``correspondentieadres``, ``gezag_over`` (for the contact address only), and on the case ``aanbieder``
+(``naam``, ``agb``), ``kenmerk``, ``beslisser`` and an optional ``datum`` (the message date).
 
 The engine validates and computes its own part; this schema reads only the extra fields. Unknown fields
 are ignored. Fields only a message needs (BSN, surname, AGB code) are checked for the members who get a
@@ -20,6 +20,7 @@ from pydantic import BeforeValidator, Field, field_validator
 from indicatie.proefgeval import AdresInvoer, Invoer, JaNee, TekstOfLeeg
 
 from .bericht import Adres
+from .contactadres import Bewoner
 
 _GESLACHT = {
     "0": "0", "onbekend": "0", "o": "0", "x": "0", "": "0", "unknown": "0",
@@ -54,6 +55,9 @@ class LidInvoer(Invoer):
     adres: AdresInvoer | None = None
     vertrouwelijk_adres: JaNee = False
     correspondentieadres: AdresInvoer | None = None
+    # The children this member has gezag over: only for the contact address choice (a child of a parent
+    # with gezag and a confidential address gets no residential address).
+    gezag_over: Annotated[list[str], BeforeValidator(lambda v: [] if v is None else v)] = []
 
     @field_validator("geslacht", mode="before")
     @classmethod
@@ -66,17 +70,19 @@ class LidInvoer(Invoer):
             raise ValueError("geslacht moet 0 (onbekend), 1 (man) of 2 (vrouw) zijn")
         return _GESLACHT[sleutel]
 
-    def veilig_adres(self) -> Adres | None:
-        """The member's own safe postal address (standaarden.md §3.2): the correspondence address when
-        there is one; never a confidential address; otherwise the member's own address. Never another
-        member's address."""
-        if self.correspondentieadres is not None and self.correspondentieadres.als_adres(Adres).is_compleet:
-            return self.correspondentieadres.als_adres(Adres)
-        if self.vertrouwelijk_adres:
-            return None
-        if self.adres is not None and self.adres.als_adres(Adres).is_compleet:
-            return self.adres.als_adres(Adres)
-        return None
+    def als_bewoner(self) -> Bewoner:
+        """The member for the contact address choice (``contactadres.py``, shared with the decided
+        versions): the JSON ``adres`` is where the member lives."""
+        return Bewoner(
+            ref=self.ref,
+            woonadres=self.adres.als_adres(Adres) if self.adres is not None else None,
+            correspondentieadres=(
+                self.correspondentieadres.als_adres(Adres) if self.correspondentieadres is not None else None
+            ),
+            vertrouwelijk=self.vertrouwelijk_adres,
+            gezag_over=frozenset(self.gezag_over),
+            woonadres_naam="het opgegeven adres",
+        )
 
 
 class AanbiederInvoer(Invoer):

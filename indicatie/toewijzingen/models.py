@@ -114,6 +114,10 @@ class Uitgaandbericht(models.Model):
     regelfouten = models.JSONField("regelfouten", default=list, blank=True)
     # The toegewezen producten as sent (to rebuild the message after a data correction).
     producten = models.JSONField("toegewezen producten", default=list, blank=True)
+    # The contact address the message carries (empty: a Contact without address) and why, in Dutch
+    # (contactadres.py); shown beside the message so the team sees which address went to the aanbieder.
+    contactadres = models.CharField("contactadres in het bericht", max_length=250, blank=True)
+    contactadres_uitleg = models.TextField("waarom dit contactadres", blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True, db_index=True)
     verzonden_op = models.DateTimeField(null=True, blank=True)
     verzonden_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,

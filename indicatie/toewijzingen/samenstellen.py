@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from .bericht import Bericht, Client, Wet
 from .configuratie import gemeentecode, xsd_versies
 from .configuratie import variant as standaard_variant
+from .contactadres import Contactkeuze, kies_contactadres
 from .plannen import Berichtplan, Plan, Productregel, plan, regels_uit_begroting
 from .regels import Regelfout, controleer
 from .xml import naar_xml
@@ -32,6 +33,7 @@ class KlaarBericht:
     xml: bytes
     fouten: list[Regelfout]
     plan: Berichtplan
+    contact: Contactkeuze | None = None  # which address the message carries, and why
 
     @property
     def is_geldig(self) -> bool:
@@ -84,6 +86,7 @@ def stel_samen(
     clients: dict[str, Client],
     dagtekening: date,
     identificatie: Callable[[Berichtplan], str],
+    contactkeuzes: dict[str, Contactkeuze] | None = None,
 ) -> Uitkomst:
     uitkomst = Uitkomst(geblokkeerd=list(uitkomst_plan.geblokkeerd), plan=uitkomst_plan)
     for bp in uitkomst_plan.berichten:
@@ -93,7 +96,8 @@ def stel_samen(
         controleer_client(client)
         bericht = maak_bericht(bp, client, identificatie=identificatie(bp), dagtekening=dagtekening)
         xml = naar_xml(bericht)
-        uitkomst.berichten.append(KlaarBericht(bericht=bericht, xml=xml, fouten=controleer(xml, bp.wet), plan=bp))
+        uitkomst.berichten.append(KlaarBericht(bericht=bericht, xml=xml, fouten=controleer(xml, bp.wet), plan=bp,
+                                               contact=(contactkeuzes or {}).get(bp.client_ref)))
     return uitkomst
 
 
@@ -140,18 +144,20 @@ def berichten_voor_casus(
         ingangsdatum=begroting.ingangsdatum, einddatum=begroting.einddatum, moment=moment,
         variant=variant, nummer_voor=nummer_voor, geblokkeerd=geblokkeerd,
     )
-    clients = {}
+    clients, keuzes = {}, {}
+    bewoners = [lid.als_bewoner() for lid in invoer.leden]
     for ref in {bp.client_ref for bp in p.berichten}:
         lid = leden.get(ref)
         if lid is None:
             continue
+        keuzes[ref] = kies_contactadres(ref, bewoners)
         clients[ref] = Client(
             ref=lid.ref, bsn=lid.bsn, geboortedatum=lid.geboortedatum, geslacht=lid.geslacht,
             achternaam=lid.achternaam, voornamen=lid.voornamen, voorvoegsel=lid.voorvoegsel,
-            adres=lid.veilig_adres(),
+            adres=keuzes[ref].adres,
         )
     return stel_samen(
-        p, clients=clients, dagtekening=moment.date(),
+        p, clients=clients, dagtekening=moment.date(), contactkeuzes=keuzes,
         identificatie=lambda bp: identificatie_voor(
             invoer.kenmerk, bp.client_ref, bp.wet, bp.agb, moment.isoformat()
         ),

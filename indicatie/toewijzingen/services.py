@@ -24,7 +24,8 @@ from django.utils import timezone
 from hgarr.accounts.roles import CASUS_ROLLEN
 
 from . import configuratie
-from .bericht import Adres, Client, ToegewezenProduct, Wet
+from .bericht import Client, ToegewezenProduct, Wet
+from .contactadres import Contactkeuze, contactadres_van_gezinslid
 from .models import BerichtStatus, Nummerreeks, Toewijzing, Uitgaandbericht
 from .plannen import Berichtplan, Toewijzingstand, plan, regels_uit_begroting
 from .regels import Regelfout, controleer
@@ -59,15 +60,16 @@ def _stand(t: Toewijzing) -> Toewijzingstand:
     )
 
 
-def _client(lid, ref: str) -> Client:
-    """The member's own data; the address is the one a letter to them may use (``postadres()``:
-    correspondence address for a confidential address), never another member's."""
-    adres = lid.postadres()
+def _client(lid, ref: str, peildatum: date) -> tuple[Client, Contactkeuze]:
+    """The member's own data, with the contact address of ``contactadres.py`` (the same rule for the
+    WMO301 and the JW301): never another member's address, a confidential address, or the household
+    address of a child whose parent with gezag has a confidential address."""
+    keuze = contactadres_van_gezinslid(lid, peildatum)
     return Client(
         ref=ref, bsn=lid.bsn or "", geboortedatum=lid.geboortedatum, geslacht=lid.geslacht or "0",
         achternaam=lid.achternaam or "", voornamen=lid.voornamen or "", voorvoegsel=lid.voorvoegsel or "",
-        adres=Adres(adres.straat, adres.huisnummer, adres.postcode, adres.plaats) if adres else None,
-    )
+        adres=keuze.adres,
+    ), keuze
 
 
 def _product_json(p: ToegewezenProduct) -> dict:
@@ -170,8 +172,9 @@ def maak_berichten_voor_versie(
         producten = [t.als_product() for t in bp.toewijzingen]
         if lid is None:
             client = Client(ref=bp.client_ref, bsn="", geboortedatum=dagtekening, geslacht="0", achternaam="")
+            keuze = Contactkeuze(None, "Geen adres in het bericht: het gezinslid bestaat niet meer.")
         else:
-            client = _client(lid, bp.client_ref)
+            client, keuze = _client(lid, bp.client_ref, versie.ingangsdatum)
         identificatie, xml, fouten = _bouw(wet=bp.wet, agb=bp.agb, client=client, producten=producten,
                                            dagtekening=dagtekening)
         berichten.append(Uitgaandbericht.objects.create(
@@ -181,6 +184,7 @@ def maak_berichten_voor_versie(
             xml=xml, sha256=hashlib.sha256(xml).hexdigest(),
             regelfouten=[{"regel": f.regel, "melding": f.melding} for f in fouten],
             producten=[_product_json(p) for p in producten],
+            contactadres=keuze.omschrijving, contactadres_uitleg=keuze.uitleg,
         ))
     for ref, wet in uitkomst.geblokkeerd:
         berichten.append(Uitgaandbericht.objects.create(
@@ -209,13 +213,16 @@ def controleer_opnieuw(*, bericht: Uitgaandbericht, door) -> Uitgaandbericht:
     if bericht.gezinslid.geen_berichtenverkeer:
         bericht.status = BerichtStatus.GEEN_BERICHTENVERKEER
         bericht.xml, bericht.sha256, bericht.identificatie, bericht.regelfouten = None, "", "", []
+        bericht.contactadres, bericht.contactadres_uitleg = "", ""
         bericht.save()
         return bericht
     producten = [_product_uit_json(d) for d in bericht.producten]
+    client, keuze = _client(bericht.gezinslid, bericht.client_ref, bericht.versie.ingangsdatum)
     identificatie, xml, fouten = _bouw(
-        wet=Wet(bericht.wet), agb=bericht.aanbieder.agb_code, client=_client(bericht.gezinslid, bericht.client_ref),
+        wet=Wet(bericht.wet), agb=bericht.aanbieder.agb_code, client=client,
         producten=producten, dagtekening=timezone.localdate(),
     )
+    bericht.contactadres, bericht.contactadres_uitleg = keuze.omschrijving, keuze.uitleg
     bericht.identificatie, bericht.xml, bericht.sha256 = identificatie, xml, hashlib.sha256(xml).hexdigest()
     bericht.dagtekening = timezone.localdate()
     bericht.regelfouten = [{"regel": f.regel, "melding": f.melding} for f in fouten]

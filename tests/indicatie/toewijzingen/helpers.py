@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
+from hypothesis import assume
 from lxml import etree
+from pydantic import ValidationError
 
 from indicatie.toewijzingen.bericht import Adres, Bericht, Client, ToegewezenProduct, Wet
 from indicatie.toewijzingen.xml import NAMESPACES, naar_xml
 from tests.factories import nieuw_test_bsn
+from tests.tarieven.conftest import valideer
 
 
 def client(ref: str = "moeder", **kwargs) -> Client:
@@ -70,3 +73,19 @@ def bewerk(xml: bytes, wet: Wet, functie) -> bytes:
 
 def xml_van(b: Bericht) -> bytes:
     return naar_xml(b)
+
+
+def berichten_van_json(data: dict, variant: str):
+    """(begroting, uitkomst) of a JSON case as ``manage.py toewijzing`` makes them; a case the engine
+    refuses is skipped by hypothesis."""
+    from indicatie.toewijzingen.invoer import ToewijzingInvoer
+    from indicatie.toewijzingen.samenstellen import berichten_voor_casus
+    from tarieven.engine import bereken
+
+    try:
+        casus = valideer(data)
+    except ValidationError:
+        assume(False)
+    begroting = bereken(casus)
+    invoer = ToewijzingInvoer.model_validate(data)
+    return begroting, berichten_voor_casus(invoer, begroting, moment=datetime(2026, 11, 23, 10, 0), variant=variant)

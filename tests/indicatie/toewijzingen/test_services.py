@@ -53,6 +53,7 @@ def test_geen_adres_van_een_ander_gezinslid(huishouden, aanbieder, taxatie, indi
     assert "Elderslaan" not in per_naam["Anna"]
     assert "Elderslaan" in per_naam["Ben"] and "Postbus" not in per_naam["Ben"]
     assert "Elderslaan" not in per_naam["Cato"] and "Postbus" not in per_naam["Cato"]
+    assert "Teststraat" not in per_naam["Cato"]  # Anna's confidential address is the household address
 
 
 def test_op003_geen_bericht_wel_melding(huishouden, aanbieder, taxatie, indicatiesteller, beslisser):

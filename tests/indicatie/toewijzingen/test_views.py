@@ -27,7 +27,7 @@ def test_lijst_toont_berichten_van_eigen_team(client_als, indicatiesteller, vers
     for b in Uitgaandbericht.objects.filter(versie=versie):
         assert f'href="{reverse("toewijzingen:detail", args=[b.pk])}">{b.berichtsoort} {b.identificatie}<' in tekst
     assert "voorbeeldcodes" in tekst
-    assert f'href="{reverse("toewijzingen:lijst")}">Uitgaande berichten</a>' in tekst  # nav link
+    assert f'href="{reverse("toewijzingen:lijst")}" aria-current="page">Uitgaande berichten</a>' in tekst  # nav
 
 
 def test_ander_team_ziet_niets_en_krijgt_404(client_als, maak_gebruiker, ander_team, versie):

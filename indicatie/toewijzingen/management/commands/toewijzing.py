@@ -88,6 +88,10 @@ class Command(JsonCommando):
         for klaar in uitkomst.berichten:
             self.stdout.write(klaar.bericht.bestandsnaam)
         if options.get("verbosity", 1) >= 2:
+            for klaar in uitkomst.berichten:
+                if klaar.contact is not None:
+                    self.stderr.write(f"Contactadres in {klaar.bericht.bestandsnaam}: "
+                                      f"{klaar.contact.omschrijving or 'geen adres'}. {klaar.contact.uitleg}")
             for ref, wet in uitkomst.geblokkeerd:
                 self.stderr.write(
                     f"Let op: geen {wet.berichtnaam} voor {ref} (OP003, geen berichtenverkeer); informeer de "
