@@ -95,3 +95,15 @@ def tariefblad_voor(parameterset: Parameterset):
 
 def beschikbare_jaren() -> list[int]:
     return sorted(set(Parameterset.objects.values_list("jaar", flat=True)), reverse=True)
+
+
+def productnamen(peildatum: date | None = None) -> dict[str, str]:
+    """Product code -> its Dutch name from the catalogue valid on ``peildatum`` (default today): the one
+    mapping every screen uses. One query; empty when there is no catalogue."""
+    gevonden = catalogus_op(peildatum or date.today())
+    return {p.code: p.naam for p in gevonden[1].producten} if gevonden else {}
+
+
+def productnaam(code: str, namen: dict[str, str]) -> str:
+    """The name from ``productnamen``; a code the catalogue does not know still reads as words."""
+    return namen.get(code) or code.replace("_", " ").capitalize()

@@ -1,6 +1,7 @@
 """The tariff sheet as data for the page and for ``manage.py tariefblad``: the tariffs with their build-up
 and every parameter with its value, source label and herkomst (issue 3 §5)."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from pakketten.catalogus import Catalogus
 
 from .engine import euro
 from .parameters import CAO_NAMEN, LABELS, Parameters
+from .selectors import productnaam
 from .tariefblad import Tariefblad, procent, rond
 
 
@@ -30,11 +32,27 @@ class Parameterregel:
         return self.label == "aanname"
 
 
+_REGELNUMMERS = re.compile(r"\((R\d+(?:, R\d+)*)\)")
+
+
+def leesbare_herkomst(herkomst: str) -> str:
+    """"(R16)" in a source text becomes "(regel R16 van de regeling)", so nobody reads a Jeugd
+    resultaatgebied in it."""
+
+    def vervang(match: re.Match) -> str:
+        nummers = match.group(1).split(", ")
+        if len(nummers) == 1:
+            return f"(regel {nummers[0]} van de regeling)"
+        return f"(regels {', '.join(nummers[:-1])} en {nummers[-1]} van de regeling)"
+
+    return _REGELNUMMERS.sub(vervang, herkomst)
+
+
 def _regel(groep: str, naam: str, waarde: str, item) -> Parameterregel:
-    return Parameterregel(groep, naam, waarde, item.label, LABELS[item.label], item.herkomst)
+    return Parameterregel(groep, naam, waarde, item.label, LABELS[item.label], leesbare_herkomst(item.herkomst))
 
 
-def parameterregels(p: Parameters) -> list[Parameterregel]:
+def parameterregels(p: Parameters, catalogus: Catalogus | None = None) -> list[Parameterregel]:
     r: list[Parameterregel] = []
     g = "Algemeen"
     r.append(_regel(g, "Jaaruren voltijd", getal(p.jaaruren.waarde), p.jaaruren))
@@ -58,7 +76,7 @@ def parameterregels(p: Parameters) -> list[Parameterregel]:
         for schaal, s in cao.schalen.items():
             r.append(_regel(g, f"Maandsalaris {schaal}", euro(s.waarde), s))
     v = p.volwassenen
-    g = "Begeleiding volwassenen (Wmo, R15)"
+    g = "Begeleiding volwassenen (Wmo)"
     r.append(_regel(g, "Cao-mix", _verdeling(v.cao_mix.waarden, CAO_NAMEN), v.cao_mix))
     for pakket, mix in v.functiemix.items():
         for cao, verdeling in mix.items():
@@ -67,7 +85,7 @@ def parameterregels(p: Parameters) -> list[Parameterregel]:
     r.append(_regel(g, "Overhead", procent(v.overhead.waarde), v.overhead))
     r.append(_regel(g, "Opslag risico en innovatie", procent(v.risico_opslag.waarde), v.risico_opslag))
     j = p.jeugd
-    g = "Begeleiding kinderen (Jeugdwet, R16)"
+    g = "Begeleiding kinderen (Jeugdwet)"
     r.append(_regel(g, "Cao-mix", _verdeling(j.cao_mix.waarden, CAO_NAMEN), j.cao_mix))
     for pakket, verdeling in j.opleidingsmix.items():
         r.append(_regel(g, f"HBO/WO pakket {pakket}", _verdeling(verdeling.waarden, {"hbo": "HBO", "wo": "WO"}),
@@ -77,24 +95,29 @@ def parameterregels(p: Parameters) -> list[Parameterregel]:
     r.append(_regel(g, "Overhead", procent(j.overhead.waarde), j.overhead))
     r.append(_regel(g, "Opslag risico en innovatie", procent(j.risico_opslag.waarde), j.risico_opslag))
     t = p.tredes
-    g = "Treden semi-/intramuraal (R10)"
+    g = "Treden semi-/intramuraal"
     r.append(_regel(g, "Kosten per dienstuur (zonder overhead)", euro(t.kosten_per_dienstuur.waarde),
                     t.kosten_per_dienstuur))
     r.append(_regel(g, "Toeslag diensturen weekend", procent(t.toeslag_weekend.waarde), t.toeslag_weekend))
     for perceel, plaatsen in t.plaatsen_per_locatie.items():
         r.append(_regel(g, f"Plaatsen per locatie ({perceel})", getal(plaatsen.waarde), plaatsen))
     r.append(_regel(g, "Bezettingsgraad", procent(t.bezettingsgraad.waarde), t.bezettingsgraad))
-    g = "Verblijf (R9)"
+    g = "Verblijf"
     r.append(_regel(g, "Per volwassen cliënt per week", euro(p.verblijf.per_volwassene_per_week.waarde),
                     p.verblijf.per_volwassene_per_week))
     r.append(_regel(g, "Per meekomend kind per week", euro(p.verblijf.per_kind_per_week.waarde),
                     p.verblijf.per_kind_per_week))
-    g = "Maatwerk en nachtelijke ondersteuning (R7)"
+    g = "Maatwerk en nachtelijke ondersteuning"
     for product, tredes in p.maatwerk.items():
         for trede, waarde in tredes.items():
-            r.append(_regel(g, f"{product.replace('_', ' ').capitalize()} trede {trede} per week",
+            r.append(_regel(g, f"{_productnaam(product, catalogus)} trede {trede} per week",
                             euro(waarde.waarde), waarde))
     return r
+
+
+def _productnaam(code: str, catalogus: Catalogus | None) -> str:
+    namen = {p.code: p.naam for p in catalogus.producten} if catalogus else {}
+    return productnaam(code, namen)
 
 
 def _verdeling(waarden: dict[str, Decimal], namen: dict[str, str] | None = None) -> str:
@@ -122,7 +145,9 @@ class Tariefbladweergave:
 
     @property
     def maatwerk(self):
-        return [(product, trede, bedrag) for (product, trede), bedrag in sorted(self.blad.maatwerk.items())]
+        """(product name, trede, amount per week), names from the catalogue."""
+        return [(_productnaam(product, self.catalogus), trede, bedrag)
+                for (product, trede), bedrag in sorted(self.blad.maatwerk.items())]
 
     @property
     def aannames(self) -> list[Parameterregel]:
@@ -149,7 +174,7 @@ class Tariefbladweergave:
 
 
 def maak_weergave(blad: Tariefblad, catalogus: Catalogus) -> Tariefbladweergave:
-    return Tariefbladweergave(blad, catalogus, parameterregels(blad.parameters))
+    return Tariefbladweergave(blad, catalogus, parameterregels(blad.parameters, catalogus))
 
 
 def als_tekst(weergave: Tariefbladweergave, kop: str) -> str:

@@ -3,6 +3,7 @@ begroting, know which parameter set it used, and lock that set once a version is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -49,10 +50,15 @@ def bereken(versie, namen: dict[str, str] | None = None) -> Uitkomst:
     return Uitkomst(begroting=begroting, parameterset_id=resultaat.parameterset_id)
 
 
+# "(R3)", "(R3, R6)" at the end of an engine message: the rule IDs are for the docs and the command line,
+# not for the form (a user reads "R2" as the Jeugd resultaatgebied).
+_REGELVERWIJZING = re.compile(r" \(R\d+(?:, R\d+)*\)|^maatwerk\[\d+\]: ")
+
+
 def _met_namen(melding: str, namen: dict[str, str] | None) -> str:
     for ref, naam in (namen or {}).items():
         melding = melding.replace(f"'{ref}'", naam)
-    return melding
+    return _REGELVERWIJZING.sub("", melding)
 
 
 def vergrendel_parameterset(parameterset_id: int | None, catalogus_versie_id: int | None = None) -> None:

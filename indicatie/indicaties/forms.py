@@ -12,6 +12,7 @@ from django.utils import timezone
 from hgarr.datums import is_volwassen_op, lange_datum
 from indicatie.huishoudens.forms import DateInput
 from indicatie.taxaties.models import VEILIGHEID_OMSCHRIJVING, Taxatie
+from tarieven.selectors import productnaam, productnamen
 
 from .casus import lid_ref
 from .models import Aanbieder, Advies, Pakket, Perceel, Soort, Veiligheid
@@ -26,10 +27,11 @@ from .services import (
     pakket_fout,
 )
 
+# R7: the maatwerk products (names from the catalogue, tarieven.selectors.productnamen) and when they apply.
 MAATWERK = [
-    ("schulddienstverlening", "Schulddienstverlening (extramuraal: toeleiding)"),
-    ("dagbesteding", "Dagbesteding"),
-    ("nachtelijke_ondersteuning", "Nachtelijke ondersteuning (alleen extramuraal)"),
+    ("schulddienstverlening", ""),
+    ("dagbesteding", ""),
+    ("nachtelijke_ondersteuning", " (alleen extramuraal)"),
 ]
 TREDES = [("", "Geen"), ("1", "Trede 1"), ("2", "Trede 2"), ("3", "Trede 3")]
 
@@ -88,7 +90,7 @@ class VersieForm(RevisieForm):
         label="Einddatum",
         widget=DateInput(),
         required=False,
-        help_text="Richtlijn: een jaar (R13). Leeg: een jaar na de ingangsdatum, min een dag.",
+        help_text="Richtlijn: een jaar. Leeg: een jaar na de ingangsdatum, min een dag.",
         error_messages={"invalid": "Vul een geldige datum in."},
     )
     taxatie = TaxatieKeuze(
@@ -104,7 +106,7 @@ class VersieForm(RevisieForm):
         error_messages={"required": "Vul de motivering in: waarom deze indicatie (of wijziging)?"},
     )
     bestaande_wmo_verblijf = forms.BooleanField(
-        label="Ontvangt al semi-/intramurale Wmo-ondersteuning bij een gecontracteerde aanbieder (R11)", required=False
+        label="Ontvangt al semi-/intramurale Wmo-ondersteuning bij een gecontracteerde aanbieder", required=False
     )
     vt_wmo_per_week = _bedrag_per_week("Vrije trede: Wmo-bedrag per week (volwassenen samen)", "250,00")
     vt_jeugd_per_week = _bedrag_per_week("Vrije trede: Jeugd-bedrag per week (alle kinderen)", "100,00")
@@ -121,15 +123,18 @@ class VersieForm(RevisieForm):
         self.leden = list(huishouden.leden.all())
         self.fields["taxatie"].queryset = Taxatie.objects.filter(huishouden=huishouden).order_by("-datum", "-id")
         peildatum = self._peildatum()
+        namen = productnamen(peildatum)
         for lid in self.leden:
             self.fields[f"mee_{lid.pk}"] = forms.BooleanField(label=f"{lid.volledige_naam} doet mee", required=False)
             self.fields[f"verblijft_{lid.pk}"] = forms.BooleanField(
                 label=f"{lid.volledige_naam} verblijft in de voorziening (semi-/intramuraal)", required=False
             )
             if is_volwassen_op(lid.geboortedatum, peildatum):
-                for product, label in MAATWERK:
+                for product, toevoeging in MAATWERK:
                     self.fields[f"mw_{lid.pk}_{product}"] = forms.ChoiceField(
-                        label=f"{label} voor {lid.volledige_naam}", choices=TREDES, required=False
+                        label=f"{productnaam(product, namen)}{toevoeging} voor {lid.volledige_naam}",
+                        choices=TREDES,
+                        required=False,
                     )
         if soort == Soort.WIJZIGING:
             self.fields["ingangsdatum"].label = "Wijzigingsdatum (de nieuwe situatie geldt vanaf)"

@@ -18,6 +18,7 @@ from django.utils import timezone
 from hgarr.accounts.roles import Rol
 from indicatie.huishoudens.models import Gezinslid
 from indicatie.huishoudens.selectors import huishoudens_voor
+from tarieven.selectors import productnaam, productnamen
 
 from . import geld
 from .casus import gezinslid_id_uit_ref
@@ -113,6 +114,7 @@ class Tijdlijnregel:
     periode_totaal: Decimal | None = None
     rijen: list[dict] = field(default_factory=list)  # per person, aligned with the page's people
     regels: list[dict] = field(default_factory=list)  # the stored begroting lines, with names
+    maatwerk: list[dict] = field(default_factory=list)  # [{"naam", "trede", "persoon"}] in Dutch words
 
 
 def indicatie_pagina(user, pk) -> dict:
@@ -137,7 +139,7 @@ def indicatie_pagina(user, pk) -> dict:
     evaluaties = list(indicatie.evaluaties.select_related("auteur").order_by("datum", "id"))
     leden = list(indicatie.huishouden.leden.all())
     personen = _personen(leden, versies)
-    tijdlijn = maak_tijdlijn(versies, personen)
+    tijdlijn = maak_tijdlijn(versies, personen, productnamen())
     return {
         "indicatie": indicatie,
         "huishouden": indicatie.huishouden,
@@ -172,9 +174,31 @@ def _personen(leden: list[Gezinslid], versies: list[Indicatieversie]) -> list[Pe
     return personen
 
 
-def maak_tijdlijn(versies: list[Indicatieversie], personen: list[Persoon] | None = None) -> list[Tijdlijnregel]:
+def regel_omschrijving(regel: dict, namen: dict[str, str]) -> str:
+    """A begroting line's product in words: "Begeleiding volwassenen (Wmo, extramuraal)"."""
+    trede = f" trede {regel['trede']}" if regel.get("trede") else ""
+    plaats = ", extramuraal" if regel.get("extramuraal") else ""
+    return f"{productnaam(regel['product'], namen)}{trede} ({regel['wet']}{plaats})"
+
+
+def maatwerk_in_woorden(versie: Indicatieversie, namen: dict[str, str], personen_namen: dict[str, str]) -> list[dict]:
+    return [
+        {
+            "naam": productnaam(m["product"], namen),
+            "trede": m["trede"],
+            "persoon": personen_namen.get(m.get("ref") or "", ""),
+            "ref": m.get("ref"),
+        }
+        for m in versie.maatwerk or []
+    ]
+
+
+def maak_tijdlijn(
+    versies: list[Indicatieversie], personen: list[Persoon] | None = None, namen: dict[str, str] | None = None
+) -> list[Tijdlijnregel]:
     """Every version, newest first, with the budget per person per week and the difference with the
-    version it builds on (issue 5 §4)."""
+    version it builds on (issue 5 §4). ``namen``: product names (``tarieven.selectors.productnamen``)."""
+    namen = namen or {}
     per_id = {v.pk: v for v in versies}
     regels = []
     for versie in versies:
@@ -193,7 +217,7 @@ def maak_tijdlijn(versies: list[Indicatieversie], personen: list[Persoon] | None
         if versie.geldig_vanaf:
             regel.periode = geld.over_periode(versie.begroting, versie.geldig_vanaf, versie.geldig_tot)
             regel.periode_totaal = sum(regel.periode.values(), geld.NUL)
-        namen = {p.ref: p.naam for p in personen or []}
+        personen_namen = {p.ref: p.naam for p in personen or []}
         regel.rijen = [
             {
                 "persoon": p,
@@ -204,9 +228,15 @@ def maak_tijdlijn(versies: list[Indicatieversie], personen: list[Persoon] | None
             for p in personen or []
         ]
         regel.regels = [
-            {**r, "naam": namen.get(r["ref"], r["ref"]), "voor_naam": namen.get(r.get("voor") or "", "")}
+            {
+                **r,
+                "naam": personen_namen.get(r["ref"], r["ref"]),
+                "voor_naam": personen_namen.get(r.get("voor") or "", ""),
+                "omschrijving": regel_omschrijving(r, namen),
+            }
             for r in geld.regels(versie.begroting)
         ]
+        regel.maatwerk = maatwerk_in_woorden(versie, namen, personen_namen)
         regels.append(regel)
     return list(reversed(regels))
 
@@ -451,3 +481,90 @@ class Tellingen:
     @property
     def totaal(self) -> int:
         return self.concepten + self.te_beslissen + self.eindigend + self.evaluaties
+
+
+# --------------------------------------------------------------------------- the decision page
+
+
+def beslisoverzicht(versie: Indicatieversie, vorige: Indicatieversie | None, leden: list[Gezinslid]) -> dict:
+    """Everything the beslisser decides on (issue 5 §3): who takes part and what each person gets per
+    week and for the period, maatwerk, the period, the taxatie's proposal against the choice, and the
+    budget derivation. Reads only the version's own snapshot and begroting."""
+    from hgarr.datums import is_volwassen_op
+
+    from .services import korte_periode_melding
+
+    namen = productnamen(versie.ingangsdatum)
+    per_id = {lid.pk: lid for lid in leden}
+    personen = _personen(leden, [v for v in (versie, vorige) if v])
+    personen_namen = {p.ref: p.naam for p in personen}
+    for lid in versie.leden:
+        gezinslid = per_id.get(lid["gezinslid_id"])
+        naam = gezinslid.volledige_naam if gezinslid else f"Vroeger gezinslid ({lid['ref']})"
+        personen_namen.setdefault(lid["ref"], naam)
+    week = geld.per_week(versie.begroting)
+    oud = geld.per_week(vorige.begroting) if vorige else None
+    verschil = geld.verschil(week, oud)
+    per_persoon = (versie.begroting or {}).get("per_persoon", {})
+    maatwerk = maatwerk_in_woorden(versie, namen, personen_namen)
+    kinderen_zonder_eigen_regel = False
+    rijen = []
+    for lid in versie.leden:
+        ref = lid["ref"]
+        gezinslid = per_id.get(lid["gezinslid_id"])
+        volwassen = is_volwassen_op(date.fromisoformat(lid["geboortedatum"]), versie.ingangsdatum)
+        eigen = ref in week
+        if lid.get("doet_mee", True) and not volwassen and not eigen:
+            kinderen_zonder_eigen_regel = True
+        rijen.append(
+            {
+                "naam": personen_namen[ref],
+                "rollen": gezinslid.rollen_labels if gezinslid else [],
+                "volwassen": volwassen,
+                "doet_mee": lid.get("doet_mee", True),
+                "verblijft": lid.get("verblijft_in_voorziening", False),
+                "maatwerk": [m for m in maatwerk if m["ref"] == ref],
+                "week": week.get(ref),
+                "periode": geld._bedrag(per_persoon[ref]["periode"]) if ref in per_persoon else None,
+                "verschil": verschil.get(ref),
+            }
+        )
+    # Someone in the earlier version who is no longer in this one still shows the difference.
+    for ref in verschil:
+        if ref not in {lid["ref"] for lid in versie.leden}:
+            rijen.append({"naam": personen_namen.get(ref, ref), "rollen": [], "volwassen": None, "doet_mee": False,
+                          "verblijft": False, "maatwerk": [], "week": None, "periode": None,
+                          "verschil": verschil[ref]})
+    regels = [
+        {
+            **r,
+            "naam": personen_namen.get(r["ref"], r["ref"]),
+            "voor_naam": personen_namen.get(r.get("voor") or "", ""),
+            "omschrijving": regel_omschrijving(r, namen),
+        }
+        for r in geld.regels(versie.begroting)
+    ]
+    taxatie = versie.taxatie
+    begroting = versie.begroting or {}
+    return {
+        "rijen": rijen,
+        "kinderen_via_jongste": kinderen_zonder_eigen_regel,
+        "regels": regels,
+        "maatwerk": maatwerk,
+        "totaal_per_week": geld._bedrag(begroting.get("totaal_per_week")) if begroting else None,
+        "totaal_periode": geld._bedrag(begroting.get("totaal_periode")) if begroting else None,
+        "dagen": begroting.get("dagen"),
+        "totaal_verschil": (sum(week.values(), geld.NUL) - sum(oud.values(), geld.NUL)) if oud is not None else None,
+        # The reasons' text only: their rule IDs stay in the stored taxatie and the docs.
+        "redenen": [r.get("tekst", "") for r in (taxatie.voorstel_redenen if taxatie else [])],
+        "keuze_wijkt_af_van_taxatie": bool(
+            taxatie
+            and taxatie.gekozen_perceel
+            and (taxatie.gekozen_perceel, taxatie.gekozen_pakket) != (versie.perceel, versie.pakket)
+        ),
+        "periode_melding": (
+            korte_periode_melding(versie.ingangsdatum, versie.einddatum)
+            if versie.soort in ("toekenning", "verlenging")
+            else None
+        ),
+    }

@@ -375,9 +375,6 @@ def beslissen(request, versie_pk):
             detail=f"beoordelen versie {versie.nummer}",
         )
     vorige = versie.vorige_versie
-    week = geld.per_week(versie.begroting)
-    verschil = geld.verschil(week, geld.per_week(vorige.begroting) if vorige else None)
-    personen = selectors._personen(list(huishouden.leden.all()), [v for v in (versie, vorige) if v])
     return _formulier(
         request,
         "indicaties/beslissen.html",
@@ -387,7 +384,7 @@ def beslissen(request, versie_pk):
             "indicatie": indicatie,
             "huishouden": huishouden,
             "vorige": vorige,
-            "personen": [{"p": p, "week": week.get(p.ref), "verschil": verschil.get(p.ref)} for p in personen],
+            "overzicht": selectors.beslisoverzicht(versie, vorige, list(huishouden.leden.all())),
             "mag_beslissen": services.mag_beslissen(request.user, versie),
             "status": status,
         },

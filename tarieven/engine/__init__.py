@@ -35,6 +35,10 @@ CENT = Decimal("0.01")
 NUL = Decimal("0.00")
 ZEVEN = Decimal(7)
 
+# Rule IDs appear only in a line's derivation, worded so that nobody reads "R2" as a Jeugd resultaatgebied.
+_R3, _R7, _R9, _R10, _R12 = (f"regel R{n} van de regeling" for n in (3, 7, 9, 10, 12))
+_R4_R5, _R4_R6, _R8_R9, _R3_R6 = (f"regels R{a} en R{b} van de regeling" for a, b in ((4, 5), (4, 6), (8, 9), (3, 6)))
+
 PERCEEL_NAMEN = {"extramuraal": "Extramuraal", "semimuraal": "Semimuraal", "intramuraal": "Intramuraal"}
 BIJVOEGLIJK = {"extramuraal": "extramurale", "semimuraal": "semimurale", "intramuraal": "intramurale"}
 
@@ -482,12 +486,12 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
             if pakket is not None:
                 tarief = blad.uurtarieven[("volwassenen", pakket.code)].tarief
                 if extramuraal_perceel:
-                    uitleg = f"pakket {pakket.code} extramuraal, per deelnemende volwassene; R4, R5"
+                    uitleg = f"pakket {pakket.code} extramuraal, per deelnemende volwassene; {_R4_R5}"
                 elif binnen:
-                    uitleg = f"pakket {pakket.code} {casus.perceel}, per deelnemende volwassene; R8, R9"
+                    uitleg = f"pakket {pakket.code} {casus.perceel}, per deelnemende volwassene; {_R8_R9}"
                 else:
                     uitleg = (f"pakket {pakket.code} {casus.perceel}; verblijft niet in de voorziening, "
-                              "begeleiding extramuraal; R12")
+                              f"begeleiding extramuraal; {_R12}")
                 _uren_regel(opbouw, ref=ref, wet="Wmo", product="begeleiding_volwassenen",
                             uren=pakket.uren_per_volwassene, tarief=tarief,
                             extramuraal=extramuraal_perceel or not binnen, uitleg=uitleg)
@@ -495,26 +499,26 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
                     for product, trede in pakket.tredes.items():
                         if product == "nachtelijke_ondersteuning":
                             week = blad.maatwerk[(product, trede)]
-                            uitleg = f"Nachtelijke ondersteuning trede {trede} (R8, R9)"
+                            uitleg = f"Nachtelijke ondersteuning trede {trede} ({_R8_R9})"
                         else:
                             tt = blad.trede_tarieven[(casus.perceel, trede)]
                             week = tt.tarief_per_week
                             uitleg = (f"{catalogus.product(product).naam} trede {trede}: "
                                       f"{tt.diensturen_weekdagen + tt.diensturen_weekend} diensturen per week, "
                                       f"{euro(tt.kosten_locatie_per_week)} per locatie ÷ "
-                                      f"{tt.plaatsen.normalize():f} plaatsen (R10)")
+                                      f"{tt.plaatsen.normalize():f} plaatsen ({_R10})")
                         _vast_regel(opbouw, ref=ref, product=product, week=week, trede=trede, uitleg=uitleg,
                                     extramuraal=False)
                     if pakket.verblijf:
                         _vast_regel(opbouw, ref=ref, product="verblijf", week=blad.verblijf_volwassene, trede=None,
-                                    uitleg="Verblijf, vast budget per volwassen cliënt (R9)", extramuraal=False)
+                                    uitleg=f"Verblijf, vast budget per volwassen cliënt ({_R9})", extramuraal=False)
                         if ref == eerste_in_voorziening:
                             for kind in casus.leden:
                                 if kind.ref in in_voorziening and not is_volwassen(kind.geboortedatum, start):
                                     _vast_regel(opbouw, ref=ref, voor=kind.ref, product="verblijf",
                                                 week=blad.verblijf_kind, trede=None, extramuraal=False,
                                                 uitleg=f"Verblijf, vast budget per meekomend kind ({kind.ref}), "
-                                                       "gedragen door de eerste volwassene in de voorziening (R9)")
+                                                       f"gedragen door de eerste volwassene in de voorziening ({_R9})")
             if ref in vrij_wmo:
                 week = vrij_wmo[ref]
                 totaal = casus.vrije_trede.wmo_per_week.quantize(CENT, ROUND_HALF_UP)
@@ -523,13 +527,13 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
                          f" = {euro(week)} per week")
                 if n > 1 and week != vrij_wmo[volwassenen[-1].ref] and ref == volwassenen[0].ref:
                     tekst += " (restcent naar de eerste volwassene)"
-                tekst += f" (R3; motivering: {casus.vrije_trede.motivering})"
+                tekst += f" ({_R3}; motivering: {casus.vrije_trede.motivering})"
                 opbouw.voeg_toe(ref=ref, wet="Wmo", product="vrije_trede", week=week, toelichting=tekst,
                                 extramuraal=True)
             for m in maatwerk_per_ref.get(ref, ()):
                 week = blad.maatwerk[(m.product, m.trede)]
                 _vast_regel(opbouw, ref=ref, product=m.product, week=week, trede=m.trede,
-                            uitleg=f"Maatwerk {catalogus.product(m.product).naam.lower()} trede {m.trede} (R7)",
+                            uitleg=f"Maatwerk {catalogus.product(m.product).naam.lower()} trede {m.trede} ({_R7})",
                             extramuraal=extramuraal_perceel or ref not in in_voorziening)
         elif jongste is not None and ref == jongste.ref:
             extramuraal = extramuraal_perceel or ref not in in_voorziening
@@ -539,13 +543,13 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
                             uren=pakket.uren_kinderen, tarief=tarief, extramuraal=extramuraal,
                             uitleg=f"pakket {pakket.code} {casus.perceel}, "
                                    + (f"voor de {len(kinderen)} deelnemende kinderen samen, toegekend aan het "
-                                      "jongste kind; R4, R6" if len(kinderen) > 1 else
-                                      "voor het deelnemende kind; R4, R6"))
+                                      f"jongste kind; {_R4_R6}" if len(kinderen) > 1 else
+                                      f"voor het deelnemende kind; {_R4_R6}"))
             elif casus.vrije_trede.jeugd_per_week > 0:
                 week = casus.vrije_trede.jeugd_per_week.quantize(CENT, ROUND_HALF_UP)
                 opbouw.voeg_toe(ref=ref, wet="Jeugdwet", product="vrije_trede", week=week, extramuraal=True,
                                 toelichting=f"Vrije trede jeugd: {euro(week)} per week voor alle kinderen, "
-                                            f"toegekend aan het jongste kind (R3, R6; motivering: "
+                                            f"toegekend aan het jongste kind ({_R3_R6}; motivering: "
                                             f"{casus.vrije_trede.motivering})")
 
     per_persoon: dict[str, Bedragen] = {}

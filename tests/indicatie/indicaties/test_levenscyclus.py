@@ -117,7 +117,9 @@ def test_fout_van_de_engine_noemt_namen_en_bewaart_niets(huishouden, aanbieder, 
                 huishouden, aanbieder, maatwerk=[{"product": "dagbesteding", "trede": 1, "ref": f"lid-{cato.pk}"}]
             ),
         )
-    assert "Cato Voorbeeld" in fout.value.fouten["__all__"] and "R7" in fout.value.fouten["__all__"]
+    melding = fout.value.fouten["__all__"]
+    assert "Cato Voorbeeld" in melding and "jonger dan 18" in melding
+    assert "R7" not in melding and "maatwerk[0]" not in melding  # no rule IDs or input paths in the UI
     assert not Indicatie.objects.exists()
 
 
