@@ -20,7 +20,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+ADRESVELDEN = ("straat", "huisnummer", "postcode", "plaats")
+
+
 class HuishoudenForm(forms.ModelForm):
+    """Fields in two groups: the registration, and the address on one row (formulier.html)."""
+
+    def algemene_velden(self):
+        return [self[n] for n in self.fields if n not in ADRESVELDEN and not self[n].is_hidden]
+
+    def adresvelden(self):
+        return [self[n] for n in ADRESVELDEN]
+
     class Meta:
         model = Huishouden
         fields = ["gemeente", "toeleiding", "registratiedatum", "straat", "huisnummer", "postcode", "plaats"]
@@ -38,6 +49,23 @@ def _postcode(waarde: str) -> str:
 
 
 class GezinslidForm(forms.ModelForm):
+    """A member. The template shows the fields in groups: person and role, own address (only when the
+    person lives elsewhere) and correspondence address (only with a confidential address)."""
+
+    EIGEN_ADRES = ADRESVELDEN
+    CORRESPONDENTIEADRES = tuple(f"corr_{n}" for n in ADRESVELDEN)
+    APART = ("woont_elders", "vertrouwelijk_adres", "geen_berichtenverkeer", "DELETE")
+
+    def persoonsvelden(self):
+        overig = set(self.EIGEN_ADRES + self.CORRESPONDENTIEADRES + self.APART)
+        return [self[n] for n in self.fields if n not in overig and not self[n].is_hidden]
+
+    def eigen_adresvelden(self):
+        return [self[n] for n in self.EIGEN_ADRES]
+
+    def correspondentievelden(self):
+        return [self[n] for n in self.CORRESPONDENTIEADRES]
+
     rollen = forms.MultipleChoiceField(
         label="Rollen",
         choices=Rol.choices,

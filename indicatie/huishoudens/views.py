@@ -165,7 +165,7 @@ def lid_rij(request):
     return render(
         request,
         "huishoudens/formulier.html#lid-rij-nieuw",
-        {"lid_form": form, "totaal": index + 1, "prefix": LEDEN_PREFIX},
+        {"lid_form": form, "totaal": index + 1, "nummer": index + 1, "prefix": LEDEN_PREFIX},
     )
 
 

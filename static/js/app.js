@@ -1,18 +1,80 @@
 // Small behaviour that htmx does not cover, as a file (no inline script, no eval: strict CSP).
-// Removing a member row: tick its DELETE box and hide it; without JavaScript the box is visible.
+// Household form (templates/huishoudens/formulier.html). Without JavaScript: a "Verwijderen" checkbox per
+// member and every address group visible with a hint. With it: a button that removes the row at once,
+// and address groups that show only when their checkbox is ticked or they hold a value.
+function meld(tekst) {
+  var status = document.getElementById("leden-status");
+  if (!status) return;
+  status.textContent = "";
+  // A fresh text node after clearing, so screen readers announce the same message twice in a row too.
+  setTimeout(function () { status.textContent = tekst; }, 50);
+}
+function lidNaam(rij) {
+  var velden = ["voornamen", "voorvoegsel", "achternaam"].map(function (naam) {
+    var veld = rij.querySelector("input[name$='-" + naam + "']");
+    return veld ? veld.value.trim() : "";
+  });
+  return velden.filter(Boolean).join(" ");
+}
+function eersteVeld(rij) {
+  return rij.querySelector("input:not([type=hidden]):not([type=checkbox]), select, textarea");
+}
+function werkAdresgroepBij(groep) {
+  var vinkje = document.getElementById(groep.getAttribute("data-toon-bij"));
+  if (!vinkje) return;
+  var heeftWaarde = Array.prototype.some.call(groep.querySelectorAll("input"), function (veld) {
+    return veld.value.trim() !== "";
+  });
+  groep.hidden = !(vinkje.checked || heeftWaarde);
+}
+function verrijkLeden(wortel) {
+  if (!wortel || !wortel.querySelectorAll) return;
+  var rijen = wortel.matches && wortel.matches("[data-lid-rij]") ? [wortel] : wortel.querySelectorAll("[data-lid-rij]");
+  Array.prototype.forEach.call(rijen, function (rij) {
+    var knop = rij.querySelector("[data-verwijder-lid]");
+    var vinkjeVeld = rij.querySelector(".app-verwijder-vinkje");
+    if (knop && vinkjeVeld) {
+      knop.hidden = false;
+      vinkjeVeld.hidden = true;
+      // A row sent back by the server still marked for removal stays removed, as before sending.
+      var vinkje = vinkjeVeld.querySelector("input[type=checkbox]");
+      if (vinkje && vinkje.checked) rij.hidden = true;
+    }
+    Array.prototype.forEach.call(rij.querySelectorAll("[data-toon-bij]"), werkAdresgroepBij);
+  });
+}
 document.addEventListener("click", function (event) {
   var knop = event.target.closest("[data-verwijder-lid]");
   if (!knop) return;
   event.preventDefault();
   var rij = knop.closest("[data-lid-rij]");
-  var vinkje = rij && rij.querySelector("input[name$='-DELETE']");
+  if (!rij) return;
+  var vinkje = rij.querySelector("input[name$='-DELETE']");
   if (vinkje) vinkje.checked = true;
-  if (rij) {
-    rij.classList.add("app-hidden");
-    rij.setAttribute("aria-hidden", "true");
-  }
-  var status = document.getElementById("leden-status");
-  if (status) status.textContent = "Gezinslid verwijderd.";
+  var naam = lidNaam(rij);
+  rij.hidden = true;
+  // Focus goes to the next member still shown, else to "Gezinslid toevoegen", never to the page body.
+  var volgende = rij.nextElementSibling;
+  while (volgende && (volgende.hidden || !volgende.matches("[data-lid-rij]"))) volgende = volgende.nextElementSibling;
+  var doel = (volgende && eersteVeld(volgende)) || document.getElementById("lid-toevoegen");
+  if (doel) doel.focus();
+  meld((naam ? naam : "Het gezinslid") + " wordt verwijderd bij opslaan.");
+});
+document.addEventListener("change", function (event) {
+  var veld = event.target;
+  if (!veld.id || veld.type !== "checkbox") return;
+  var groepen = document.querySelectorAll("[data-toon-bij='" + veld.id + "']");
+  Array.prototype.forEach.call(groepen, werkAdresgroepBij);
+});
+document.addEventListener("DOMContentLoaded", function () { verrijkLeden(document); });
+document.addEventListener("htmx:load", function (event) {
+  var rij = event.target;
+  if (!rij.matches || !rij.matches("[data-lid-rij]")) return;
+  verrijkLeden(rij);
+  var veld = eersteVeld(rij);
+  if (veld) veld.focus();
+  var legenda = rij.querySelector("legend");
+  meld((legenda ? legenda.textContent.trim() : "Gezinslid") + " is toegevoegd.");
 });
 // The error summary gets focus, so a screen reader user hears it first.
 document.addEventListener("DOMContentLoaded", function () {
