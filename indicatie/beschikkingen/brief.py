@@ -67,6 +67,8 @@ class Geadresseerde:
     adres: tuple[str, ...] | None  # None: no safe address, the letter cannot be sent
     reden_geen_adres: str = ""
     aanhef: str = "Geachte heer/mevrouw"
+    in_voorziening: bool = False  # stays in the facility of a semi-/intramural arrangement
+    is_pleger: bool = False  # victim-directed wording is never addressed to the pleger
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ class Brief:
     # Number of people this one decision is sent to (several for the youth letter with two parents
     # with gezag): the file name carries the recipient's ref only then.
     aantal_geadresseerden: int
-    perceel: str
+    perceel: str  # "" when the letter may not mention it (the addressee does not stay in the facility)
     pakket: str
     ingangsdatum: date
     einddatum: date
@@ -118,6 +120,9 @@ class Brief:
     parameterset: str = ""
     versie: str = ""
     waarschuwingen: tuple[str, ...] = field(default=())
+    # Semi-/intramural support (opvang) that this addressee may read about: only someone who stays in
+    # the facility (issue 6 §2, R12). Drives the opvang wording and the contribution.
+    noemt_voorziening: bool = False
 
     @property
     def per_week(self) -> Decimal:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from indicatie.proefgeval import AdresInvoer, Invoer, JaNee, Tekst
+from tarieven.engine import verblijft
 
 from .brief import Adres, Beslisser, Soort
 from .opstellen import Dossier, Persoon, kies_postadres, regels_uit_begroting
@@ -36,6 +37,8 @@ class LidInvoer(Invoer):
     gezag_over: Annotated[list[str], BeforeValidator(_lijst)] = []
     # Own extension: the indicatiesteller confirmed that this parent, the pleger, may get the youth letter.
     pleger_bevestigd: JaNee = False
+    # The engine's field, read here too: only who stays in the facility reads about it (issue 6 §2).
+    verblijft_in_voorziening: bool | None = None
 
     @property
     def naam(self) -> str:
@@ -82,7 +85,7 @@ class ProefdrukInvoer(Invoer):
         return Soort.BEEINDIGING if self.soort in ("beeindiging", "beëindiging") else Soort(self.soort)
 
 
-def persoon_uit(lid: LidInvoer) -> Persoon:
+def persoon_uit(lid: LidInvoer, perceel: str = "extramuraal") -> Persoon:
     postadres, reden = kies_postadres(
         vertrouwelijk=lid.vertrouwelijk_adres,
         adres=lid.adres.als_adres(Adres) if lid.adres else None,
@@ -98,6 +101,8 @@ def persoon_uit(lid: LidInvoer) -> Persoon:
         reden_geen_adres=reden,
         gezag_over=frozenset(lid.gezag_over),
         pleger_bevestigd=lid.pleger_bevestigd,
+        # The engine's rule (R12), so the letters follow the same stay as the amounts.
+        verblijft_in_voorziening=verblijft(lid, perceel),
     )
 
 
@@ -116,7 +121,7 @@ def dossier_uit(invoer: ProefdrukInvoer, begroting: Any, *, vorige_begroting: An
         pakket=begroting.pakket,
         ingangsdatum=begroting.ingangsdatum,
         einddatum=begroting.einddatum,
-        personen=[persoon_uit(lid) for lid in invoer.leden],
+        personen=[persoon_uit(lid, begroting.perceel) for lid in invoer.leden],
         regels=regels_uit_begroting(begroting),
         beslisser=(
             Beslisser(beslisser.naam, beslisser.functie) if beslisser else Beslisser("(naam beslisser)", "(functie)")
@@ -128,4 +133,6 @@ def dossier_uit(invoer: ProefdrukInvoer, begroting: Any, *, vorige_begroting: An
         vorige_regels=regels_uit_begroting(vorige_begroting) if vorige_begroting is not None else [],
         vorige_ingangsdatum=getattr(vorige_begroting, "ingangsdatum", None),
         vorige_einddatum=getattr(vorige_begroting, "einddatum", None),
+        vorige_perceel=getattr(vorige_begroting, "perceel", ""),
+        vorige_pakket=getattr(vorige_begroting, "pakket", ""),
     )

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from hgarr.datums import is_volwassen_op
+from hgarr.datums import is_volwassen_op, lange_datum
 from hgarr.web.templatetags.nl import format_getal
 
 from .brief import Adres, Beslisser, Brief, Geadresseerde, Soort, Voorzieningregel, Wet
@@ -45,6 +45,8 @@ PRODUCTEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "dagbesteding": ("Dagbesteding", ("Een zinvolle daginvulling",)),
     "vrije_trede": ("Ondersteuning op maat (vrije trede)", ("Veiligheid en herstel, op maat vastgesteld",)),
 }
+
+OPVANG = ("semimuraal", "intramuraal")
 
 PERCELEN = {
     "extramuraal": "extramuraal (ondersteuning thuis of ambulant)",
@@ -107,10 +109,30 @@ class Persoon:
     gezag_over: frozenset[str] = frozenset()
     # The indicatiesteller confirmed that this parent, who is the pleger, may receive the youth letter.
     pleger_bevestigd: bool = False
+    # Stays in the facility of a semi-/intramural arrangement (R12: the pleger usually does not). Only
+    # then may a letter to this person mention the facility; the safe default is False.
+    verblijft_in_voorziening: bool = False
 
     @property
     def is_pleger(self) -> bool:
         return "pleger" in self.rollen
+
+
+@dataclass(frozen=True)
+class Onderbouwing:
+    """What the motivation of a letter rests on (Awb 3:46): only dates and the assessed categories, never
+    a free text (the notes of the indicatiesteller or of an evaluation can hold the case story)."""
+
+    taxatie_datum: date | None = None
+    veiligheid: str = ""  # taxaties.Veiligheid value
+    vaardigheden: str = ""  # taxaties.Vaardigheden value
+    voorstel_advies: str = ""  # the decision table's proposal (taxaties.Advies value)
+    voorstel_perceel: str = ""
+    voorstel_pakket: str = ""
+    # wijziging: the version rests on a taxatie of its own (not the one of the version it changes)
+    eigen_taxatie: bool = True
+    evaluatie_datum: date | None = None
+    evaluatie_veiligheid: str = ""
 
 
 @dataclass
@@ -125,14 +147,18 @@ class Dossier:
     regels: list[Begrotingsregel]
     beslisser: Beslisser
     aanbieder: str | None = None
+    # A motivation given as is (proefdruk); otherwise it is composed per letter from ``onderbouwing``.
     motivering: tuple[str, ...] = ()
+    onderbouwing: Onderbouwing | None = None
     reden: str = ""
     parameterset: str = ""
     versie: str = ""
-    # wijziging: the previous version's lines and period
+    # wijziging: the previous version's lines, period, perceel and pakket
     vorige_regels: list[Begrotingsregel] = field(default_factory=list)
     vorige_ingangsdatum: date | None = None
     vorige_einddatum: date | None = None
+    vorige_perceel: str = ""
+    vorige_pakket: str = ""
 
 
 def kies_postadres(
@@ -190,7 +216,7 @@ def _voorzieningen(
 
 def _aanbieder(dossier: Dossier) -> str | None:
     """The aanbieder's name, unless it would reveal a shelter location (semi-/intramuraal, issue 6 §2)."""
-    if dossier.perceel in ("semimuraal", "intramuraal"):
+    if dossier.perceel in OPVANG:
         return None
     return dossier.aanbieder or None
 
@@ -203,6 +229,8 @@ def _geadresseerde(p: Persoon, naam: str | None = None) -> Geadresseerde:
         adres=adres,
         reden_geen_adres="" if adres else f"{p.naam} {p.reden_geen_adres or 'heeft geen veilig postadres'}.",
         aanhef=f"Beste {naam or p.naam}" if not naam else "Beste ouder(s) of verzorger(s)",
+        in_voorziening=p.verblijft_in_voorziening,
+        is_pleger=p.is_pleger and not naam,
     )
 
 
@@ -275,6 +303,10 @@ def stel_brieven_op(dossier: Dossier, soort: Soort) -> list[Brief]:
             geadresseerden, aantal, notities = [_geadresseerde(client)], 1, []
         for geadresseerde in geadresseerden:
             volgnummer += 1
+            # Privacy (issue 6 §2, R12): whoever does not stay in the facility, the pleger first of all,
+            # reads only their own products: no perceel, pakket or facility wording that would tell them
+            # the family is in 24-hour support.
+            noemt_voorziening = dossier.perceel not in OPVANG or geadresseerde.in_voorziening
             brieven.append(
                 Brief(
                     soort=soort,
@@ -287,8 +319,9 @@ def stel_brieven_op(dossier: Dossier, soort: Soort) -> list[Brief]:
                     client_geboortedatum=client.geboortedatum,
                     geadresseerde=geadresseerde,
                     aantal_geadresseerden=aantal,
-                    perceel=PERCELEN.get(dossier.perceel, dossier.perceel),
-                    pakket=pakket_label(dossier.pakket),
+                    perceel=PERCELEN.get(dossier.perceel, dossier.perceel) if noemt_voorziening else "",
+                    pakket=pakket_label(dossier.pakket) if noemt_voorziening else "",
+                    noemt_voorziening=noemt_voorziening and dossier.perceel in OPVANG,
                     ingangsdatum=dossier.ingangsdatum,
                     einddatum=dossier.einddatum,
                     regels=nieuw,
@@ -297,7 +330,9 @@ def stel_brieven_op(dossier: Dossier, soort: Soort) -> list[Brief]:
                     oude_einddatum=dossier.vorige_einddatum,
                     beslisser=dossier.beslisser,
                     aanbieder=_aanbieder(dossier),
-                    motivering=dossier.motivering or standaard_motivering(dossier, wet),
+                    motivering=dossier.motivering or motivering(
+                        dossier, soort, wet, nieuw=nieuw, oud=oud, noemt_voorziening=noemt_voorziening
+                    ),
                     reden=dossier.reden,
                     parameterset=dossier.parameterset,
                     versie=dossier.versie,
@@ -307,28 +342,191 @@ def stel_brieven_op(dossier: Dossier, soort: Soort) -> list[Brief]:
     return brieven
 
 
-def standaard_motivering(dossier: Dossier, wet: Wet) -> tuple[str, ...]:
-    """The motivation in words a client understands (Awb 3:46), without the case narrative. Used when
-    the version carries no conclusion of its own."""
-    pakket = pakket_label(dossier.pakket)
-    eerste = (
-        "Wij hebben samen met u onderzocht hoe veilig de situatie thuis is en wat u en uw gezin zelf "
-        "kunnen doen om die veiligheid te herstellen en te houden. Op grond van dat onderzoek (de taxatie "
-        f"van veiligheid en vaardigheden) past {pakket} in het perceel {dossier.perceel} bij uw situatie."
+# The taxatie's categories in words a client understands (B1 §1.5, B3 §2), for the motivation.
+VEILIGHEID_IN_WOORDEN = {
+    "acuut_onveilig": "er is nu direct gevaar, en eerst moet de directe veiligheid geregeld worden",
+    "structureel_onveilig": "er is herhaald of aanhoudend geweld en de situatie thuis is niet stabiel",
+    "dreigend": "er is dreiging van geweld en de situatie kan uit de hand lopen, maar er is geen direct gevaar",
+    "stabiel_kwetsbaar": "het geweld is gestopt en de situatie is stabiel, maar nog kwetsbaar",
+}
+VAARDIGHEDEN_IN_WOORDEN = {
+    "voldoende": "u kunt spanningen samen genoeg afremmen en op tijd hulp vragen",
+    "beperkt": "dat lukt voor een deel, en met steun kunt u het verder leren",
+    "ontbrekend": "dat lukt nu nog niet, waardoor de situatie snel uit de hand kan lopen",
+}
+_PERCEEL_ZWAARTE = {"extramuraal": 0, "semimuraal": 1, "intramuraal": 2}
+_REGEL_R18 = (
+    "De regel van de gemeente is: hoe onveiliger de situatie en hoe minder u en uw gezin zelf kunnen, hoe "
+    "zwaarder de ondersteuning. Eerst komt de directe veiligheid, dan een stabiele veiligheid en daarna herstel "
+    "dat blijft."
+)
+_UREN_R17 = (
+    "De uren in deze brief zijn alleen gebruikt om het budget per week te berekenen. De aanbieder bepaalt "
+    "samen met u hoe de ondersteuning wordt ingezet; de gemeente betaalt per week."
+)
+
+
+def _keuze(perceel: str, pakket: str) -> str:
+    """'Pakket 2 in het perceel extramuraal (ondersteuning thuis of ambulant)'."""
+    if pakket == "vrij":
+        return f"een budget op maat (vrije trede) in het perceel {PERCELEN.get(perceel, perceel)}"
+    return f"{pakket_label(pakket)} in het perceel {PERCELEN.get(perceel, perceel)}"
+
+
+def _richting(oud: tuple[str, str], nieuw: tuple[str, str]) -> int | None:
+    """+1 heavier, -1 lighter, 0 the same, None not comparable (a vrije trede), by perceel then pakket."""
+    (oud_perceel, oud_pakket), (nieuw_perceel, nieuw_pakket) = oud, nieuw
+    if oud_perceel in _PERCEEL_ZWAARTE and nieuw_perceel in _PERCEEL_ZWAARTE and oud_perceel != nieuw_perceel:
+        return 1 if _PERCEEL_ZWAARTE[nieuw_perceel] > _PERCEEL_ZWAARTE[oud_perceel] else -1
+    if oud_pakket.isdigit() and nieuw_pakket.isdigit():
+        return (int(nieuw_pakket) > int(oud_pakket)) - (int(nieuw_pakket) < int(oud_pakket))
+    return 0 if oud_pakket == nieuw_pakket else None
+
+
+def _conclusie(o: Onderbouwing, *, opnieuw: bool) -> str:
+    return (
+        f"Op {lange_datum(o.taxatie_datum)} hebben wij {'opnieuw ' if opnieuw else ''}met u besproken hoe veilig de "
+        "situatie is en wat u en uw gezin zelf kunnen. Onze conclusie over de veiligheid: "
+        f"{VEILIGHEID_IN_WOORDEN[o.veiligheid]}. Over wat u en uw gezin zelf kunnen: "
+        f"{VAARDIGHEDEN_IN_WOORDEN[o.vaardigheden]}."
     )
+
+
+def _heeft_conclusie(o: Onderbouwing | None) -> bool:
+    return (
+        o is not None and o.taxatie_datum is not None
+        and o.veiligheid in VEILIGHEID_IN_WOORDEN and o.vaardigheden in VAARDIGHEDEN_IN_WOORDEN
+    )
+
+
+def _toekenning(dossier: Dossier, noemt_voorziening: bool) -> list[str]:
+    """The taxatie's conclusion and the rule; where the decision differs from the decision table, that
+    the professional chose what fits better (R18, 'professionele eigenzinnigheid')."""
+    o = dossier.onderbouwing
+    keuze = _keuze(dossier.perceel, dossier.pakket)
+    if not _heeft_conclusie(o):
+        return [
+            "Wij hebben samen met u onderzocht hoe veilig de situatie thuis is en wat u en uw gezin zelf kunnen. "
+            + _REGEL_R18,
+            f"Op grond van dat onderzoek kennen wij {keuze if noemt_voorziening else 'de ondersteuning in deze brief'}"
+            " toe.",
+        ]
+    alineas = [_conclusie(o, opnieuw=False), _REGEL_R18]
+    if o.voorstel_advies == "basishulp":
+        richting, voorstel = 1, "hulp van het wijkteam zelf, zonder Huiselijk Geweldarrangement"
+    elif o.voorstel_pakket:
+        richting = _richting((o.voorstel_perceel or dossier.perceel, o.voorstel_pakket),
+                             (dossier.perceel, dossier.pakket))
+        voorstel = _keuze(o.voorstel_perceel or dossier.perceel, o.voorstel_pakket)
+    else:
+        richting, voorstel = None, ""
+    if richting == 0:
+        alineas.append(
+            f"Bij deze uitkomst hoort volgens de beslistabel van de gemeente {keuze}. Die ondersteuning kennen wij toe."
+            if noemt_voorziening
+            else "Bij deze uitkomst hoort volgens de beslistabel van de gemeente de ondersteuning in deze brief."
+        )
+    elif not voorstel:
+        alineas.append(
+            "De beslistabel van de gemeente geeft bij deze uitkomst geen vast pakket. Onze deskundige heeft gekozen "
+            f"voor {keuze if noemt_voorziening else 'de ondersteuning in deze brief'}, omdat die het beste past bij "
+            "uw situatie."
+        )
+    else:
+        zelfde_perceel = o.voorstel_advies != "basishulp" and (o.voorstel_perceel or dossier.perceel) == dossier.perceel
+        alineas.append(_afwijking_van_tabel(dossier, richting, voorstel, keuze, noemt_voorziening, zelfde_perceel))
+    return alineas
+
+
+def _afwijking_van_tabel(dossier: Dossier, richting: int | None, voorstel: str, keuze: str,
+                         noemt_voorziening: bool, zelfde_perceel: bool) -> str:
+    if dossier.pakket == "vrij":
+        verschil, waarom = "een budget op maat", "omdat de vaste pakketten niet goed passen bij uw gezin"
+    elif richting is None:
+        verschil, waarom = "een vast pakket", "omdat dat beter past bij uw situatie"
+    else:
+        zwaar = "zwaarder" if richting > 0 else "lichter"
+        verschil = f"een {zwaar} pakket" if zelfde_perceel else f"{zwaar}e ondersteuning"
+        waarom = "omdat dat beter past bij uw situatie"
+    if noemt_voorziening:
+        return (
+            f"Volgens de beslistabel van de gemeente hoort bij deze uitkomst {voorstel}. Onze deskundige heeft "
+            f"gekozen voor {keuze}: {verschil}, {waarom}. Die ruimte heeft een deskundige altijd."
+        )
+    if richting not in (1, -1):
+        verschil = "een andere invulling"
+    return (
+        f"Onze deskundige heeft gekozen voor {verschil} dan de beslistabel van de gemeente bij deze uitkomst "
+        f"aangeeft, {waarom}. Die ruimte heeft een deskundige altijd."
+    )
+
+
+def _wijziging(dossier: Dossier, noemt_voorziening: bool, nieuw, oud) -> list[str]:
+    """Why the support changes from the date: the new taxatie of the version, or else the evaluation
+    that preceded it, and in which direction the pakket moved (R13, R20)."""
+    o = dossier.onderbouwing
+    vanaf = lange_datum(dossier.ingangsdatum)
+    if _heeft_conclusie(o) and o.eigen_taxatie:
+        alineas = [_conclusie(o, opnieuw=True)]
+    elif o is not None and o.evaluatie_datum is not None and o.evaluatie_veiligheid in VEILIGHEID_IN_WOORDEN:
+        alineas = [
+            f"Bij de evaluatie van {lange_datum(o.evaluatie_datum)} hebben wij met u besproken hoe het gaat. Onze "
+            f"conclusie over de veiligheid: {VEILIGHEID_IN_WOORDEN[o.evaluatie_veiligheid]}."
+        ]
+    else:
+        alineas = ["Wij hebben met u besproken hoe het gaat en opnieuw bekeken welke ondersteuning past."]
+    if not nieuw:
+        alineas.append(f"Daarom verandert de ondersteuning vanaf {vanaf}. Voor u stopt de ondersteuning binnen dit "
+                       "arrangement.")
+        return alineas
+    if noemt_voorziening:
+        richting = _richting((dossier.vorige_perceel, dossier.vorige_pakket), (dossier.perceel, dossier.pakket))
+        if richting is None or richting == 0:
+            oud_bedrag = sum((r.bedrag_per_week for r in dossier.vorige_regels), Decimal("0"))
+            nieuw_bedrag = sum((r.bedrag_per_week for r in dossier.regels), Decimal("0"))
+            richting = (nieuw_bedrag > oud_bedrag) - (nieuw_bedrag < oud_bedrag) if dossier.vorige_regels else 0
+        keuze = _keuze(dossier.perceel, dossier.pakket)
+    else:
+        # Only the own products are in this letter: compare those.
+        oud_bedrag = sum((r.bedrag_per_week for r in oud), Decimal("0"))
+        nieuw_bedrag = sum((r.bedrag_per_week for r in nieuw), Decimal("0"))
+        richting = (nieuw_bedrag > oud_bedrag) - (nieuw_bedrag < oud_bedrag)
+        keuze = ""
+    woorden = {1: "zwaarder", -1: "lichter", 0: "anders ingericht"}[richting]
+    alineas.append(_REGEL_R18)
+    alineas.append(f"Daarom wordt de ondersteuning vanaf {vanaf} {woorden}" + (f": {keuze}." if keuze else "."))
+    return alineas
+
+
+def _beeindiging(dossier: Dossier) -> list[str]:
+    """The ending reason is a free text of the casusregisseur (it can hold the case story), so the letter
+    gives no reason of its own: the date, and who explains it."""
+    return [
+        f"Wij beëindigen de ondersteuning binnen het Huiselijk Geweldarrangement. De laatste dag is "
+        f"{lange_datum(dossier.einddatum)}.",
+        "Wilt u weten waarom wij dit hebben besloten? Uw contactpersoon van het wijkteam legt het u graag uit.",
+    ]
+
+
+def motivering(dossier: Dossier, soort: Soort, wet: Wet, *, nieuw=(), oud=(),
+               noemt_voorziening: bool = True) -> tuple[str, ...]:
+    """The motivation in words a client understands (Awb 3:46), true to the decision of this letter and
+    without the case narrative. ``noemt_voorziening`` False: no perceel or facility wording (privacy)."""
+    if soort == Soort.BEEINDIGING:
+        return tuple(_beeindiging(dossier))
+    if soort == Soort.WIJZIGING:
+        alineas = _wijziging(dossier, noemt_voorziening, nieuw, oud)
+    else:
+        alineas = _toekenning(dossier, noemt_voorziening)
     if wet == Wet.JEUGDWET:
-        tweede = (
+        alineas.append(
             "De jeugdhulp is bedoeld voor alle kinderen in het gezin samen. Het budget staat administratief "
             "op naam van het jongste kind; zo krijgen de kinderen samen één budget en niet ieder een eigen budget."
         )
     else:
-        tweede = (
+        alineas.append(
             "De ondersteuning is bedoeld voor iedere volwassene die meedoet aan het arrangement; daarom "
-            "krijgt u een eigen beschikking. Eerst komt de directe veiligheid, dan een stabiele veiligheid "
-            "en daarna duurzaam herstel."
+            "krijgt u een eigen beschikking."
         )
-    derde = (
-        "De uren in deze brief zijn alleen gebruikt om het budget per week te berekenen. De aanbieder "
-        "bepaalt samen met u hoe de ondersteuning wordt ingezet; de gemeente betaalt per week."
-    )
-    return (eerste, tweede, derde)
+    alineas.append(_UREN_R17)
+    return tuple(alineas)

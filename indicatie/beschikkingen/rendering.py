@@ -75,8 +75,9 @@ def render_html(brief: Brief) -> str:
         "brief": brief,
         "kenmerk_css": "".join(c for c in brief.kenmerk if c not in '"\\\n\r'),
         "afzender": afzender(),
-        # Semi-/intramural support is opvang: no contribution (Wmo 2015 art. 2.1.4a lid 4).
-        "opvang": brief.perceel.startswith(("semimuraal", "intramuraal")),
+        # Semi-/intramural support is opvang: no contribution (Wmo 2015 art. 2.1.4a lid 4). Someone who
+        # does not stay in the facility gets ambulant support and reads nothing about opvang.
+        "opvang": brief.noemt_voorziening,
         "vergelijking": _vergelijking(brief) if brief.soort == Soort.WIJZIGING else [],
     }
     return render_to_string(TEMPLATES[brief.soort], context)

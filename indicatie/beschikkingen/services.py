@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,7 +15,7 @@ from hgarr.bestanden import atomic_met_bestanden
 
 from .brief import Adres, Beslisser, Brief, Soort
 from .models import Afdrukopdracht, Beschikking, JeugdbriefBevestiging, OpdrachtStatus
-from .opstellen import Dossier, Persoon, regels_uit_begroting, stel_brieven_op
+from .opstellen import Dossier, Onderbouwing, Persoon, regels_uit_begroting, stel_brieven_op
 from .rendering import render_brief
 
 
@@ -53,6 +52,10 @@ def _personen(versie) -> list[Persoon]:
     bevestigd = set(
         JeugdbriefBevestiging.objects.filter(gezinslid__in=leden).values_list("gezinslid_id", flat=True)
     )
+    # As decided in this version (the snapshot); a member outside it counts as not staying.
+    in_voorziening = {
+        lid.get("gezinslid_id") for lid in (versie.leden or []) if lid.get("verblijft_in_voorziening")
+    } if versie.perceel != "extramuraal" else set()
     personen = []
     for lid in leden:
         lid.huishouden = huishouden  # postadres() reads the household address without another query
@@ -78,36 +81,43 @@ def _personen(versie) -> list[Persoon]:
                     kinderen - {lid_ref(lid.pk)} if lid.heeft_gezag and lid.is_volwassen(peildatum) else frozenset()
                 ),
                 pleger_bevestigd=lid.pk in bevestigd,
+                verblijft_in_voorziening=lid.pk in in_voorziening,
             )
         )
     return personen
 
 
-def motivering_uit_taxatie(versie) -> tuple[str, ...]:
-    """The taxatie's conclusion and the rules applied, in plain words, without the case narrative
-    (issue 6 §1): only the assessed levels and the chosen perceel and pakket, never the free text."""
+def onderbouwing_van_versie(versie, vorige_versie=None) -> Onderbouwing:
+    """What the letter's motivation may rest on (Awb 3:46): the taxatie's assessed categories and the
+    decision table's proposal, and for a change the evaluation before it. Never a free text: the
+    version's motivation, the deviation motivation and the evaluation notes can hold the case story."""
     taxatie = getattr(versie, "taxatie", None)
-    if taxatie is None:
-        return ()
-    pakket = "een budget op maat (vrije trede)" if versie.pakket == "vrij" else f"Pakket {versie.pakket}"
-    return (
-        f"Op {taxatie.datum.day} {_maand(taxatie.datum)} {taxatie.datum.year} hebben wij met u besproken hoe veilig de "
-        f"situatie is en wat u en uw gezin zelf kunnen. Onze conclusie: de veiligheidssituatie is "
-        f"'{taxatie.get_veiligheid_display().lower()}' en de vaardigheden en leerbaarheid zijn "
-        f"'{taxatie.get_vaardigheden_display().lower()}'.",
-        "Hoe onveiliger de situatie en hoe minder vaardigheden er zijn, hoe zwaarder de ondersteuning die past; "
-        "vaardigheden kunnen een bedreigende situatie juist verlichten. Eerst komt de directe veiligheid, dan "
-        "een stabiele veiligheid en daarna duurzaam herstel. Het gezin als geheel staat daarbij centraal. "
-        f"Daarom past {pakket} in het perceel {versie.perceel}.",
-        "De uren in deze brief zijn alleen gebruikt om het budget per week te berekenen. De aanbieder bepaalt "
-        "samen met u hoe de ondersteuning wordt ingezet; de gemeente betaalt per week.",
+    velden = {}
+    if taxatie is not None:
+        velden = dict(
+            taxatie_datum=taxatie.datum, veiligheid=taxatie.veiligheid, vaardigheden=taxatie.vaardigheden,
+            voorstel_advies=taxatie.voorstel_advies or "", voorstel_perceel=taxatie.voorstel_perceel or "",
+            voorstel_pakket=taxatie.voorstel_pakket or "",
+        )
+    evaluatie = _evaluatie_voor(versie, vorige_versie) if vorige_versie is not None else None
+    return Onderbouwing(
+        **velden,
+        eigen_taxatie=vorige_versie is None or versie.taxatie_id != vorige_versie.taxatie_id,
+        evaluatie_datum=evaluatie.datum if evaluatie else None,
+        evaluatie_veiligheid=evaluatie.veiligheid if evaluatie else "",
     )
 
 
-def _maand(d: date) -> str:
-    from hgarr.datums import MAANDEN
-
-    return MAANDEN[d.month - 1]
+def _evaluatie_voor(versie, vorige_versie):
+    """The last evaluation between the decision this version changes and the moment it was proposed (R20):
+    the one that led to the op- or afschalen."""
+    tot = versie.ingediend_op or versie.aangemaakt_op
+    evaluaties = versie.indicatie.evaluaties.all()
+    if tot is not None:
+        evaluaties = evaluaties.filter(datum__lte=timezone.localdate(tot))
+    if vorige_versie.beslist_op is not None:
+        evaluaties = evaluaties.filter(datum__gte=timezone.localdate(vorige_versie.beslist_op))
+    return evaluaties.order_by("-datum", "-id").first()
 
 
 def _parameterset_label(versie) -> str:
@@ -124,11 +134,9 @@ def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dos
     if soort == Soort.BEEINDIGING:
         einde = versie.geldig_tot or versie.einddatum
         ingang = (vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie is not None else ingang
-    reden = ""
-    if soort == Soort.AFWIJZING:
-        reden = versie.afwijzingsreden or ""
-    elif soort == Soort.BEEINDIGING:
-        reden = versie.reden_beeindiging or ""
+    # The beslisser's reason of an afwijzing is written for the letter (the form says so). The ending
+    # reason is the casusregisseur's free text and stays out of the letter.
+    reden = (versie.afwijzingsreden or "") if soort == Soort.AFWIJZING else ""
     functie = getattr(door, "functie", "") or "Beslisser"
     return Dossier(
         kenmerk=f"HG-{versie.indicatie_id:05d}-V{versie.nummer}",
@@ -141,13 +149,15 @@ def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dos
         regels=regels_uit_begroting(begroting),
         beslisser=Beslisser(door.get_full_name() or door.get_username(), functie),
         aanbieder=versie.aanbieder.naam if versie.aanbieder_id else None,
-        motivering=motivering_uit_taxatie(versie),
+        onderbouwing=onderbouwing_van_versie(versie, vorige_versie),
         reden=reden,
         parameterset=_parameterset_label(versie),
         versie=f"versie {versie.nummer}",
         vorige_regels=regels_uit_begroting(vorige_versie.begroting or {}) if vorige_versie is not None else [],
         vorige_ingangsdatum=(vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie else None,
         vorige_einddatum=vorige_versie.einddatum if vorige_versie is not None else None,
+        vorige_perceel=vorige_versie.perceel if vorige_versie is not None else "",
+        vorige_pakket=vorige_versie.pakket if vorige_versie is not None else "",
     )
 
 

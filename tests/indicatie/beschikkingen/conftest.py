@@ -106,11 +106,12 @@ def dossier(**over) -> Dossier:
     personen = [
         Persoon(ref="moeder", naam="Mira Jansen", geboortedatum=date(1990, 6, 1), bsn="999990019",
                 rollen=("slachtoffer",), postadres=Adres("Postbus", "4321", "3000 CA", "Rotterdam"),
-                gezag_over=frozenset({"kind_a", "kind_b"})),
+                gezag_over=frozenset({"kind_a", "kind_b"}), verblijft_in_voorziening=True),
         Persoon(ref="vader", naam="Victor Jansen", geboortedatum=date(1987, 2, 3), rollen=("pleger",),
                 postadres=Adres("Plegerlaan", "13", "3044 PL", "Schiedam"), gezag_over=frozenset({"kind_a", "kind_b"})),
-        Persoon(ref="kind_a", naam="Kees Jansen", geboortedatum=date(2014, 5, 5)),
-        Persoon(ref="kind_b", naam="Lotte Jansen", geboortedatum=date(2019, 9, 9), bsn="999990020"),
+        Persoon(ref="kind_a", naam="Kees Jansen", geboortedatum=date(2014, 5, 5), verblijft_in_voorziening=True),
+        Persoon(ref="kind_b", naam="Lotte Jansen", geboortedatum=date(2019, 9, 9), bsn="999990020",
+                verblijft_in_voorziening=True),
     ]
     regels = [
         Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen", uren_per_week=Decimal("1.50"),

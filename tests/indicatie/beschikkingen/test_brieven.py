@@ -1,6 +1,7 @@
 """What each letter contains (issue 6 §1), who gets one (R1, R5, R6) and what it must never show (§2).
 The HTML from the rendering helper is what the PDF is made of."""
 
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicatie.beschikkingen.brief import Adres, Soort, Wet
-from indicatie.beschikkingen.opstellen import Begrotingsregel, Persoon, kies_postadres, stel_brieven_op
+from indicatie.beschikkingen.opstellen import Begrotingsregel, Onderbouwing, Persoon, kies_postadres, stel_brieven_op
 from indicatie.beschikkingen.rendering import render_html
 
 from .conftest import dossier
@@ -153,6 +154,102 @@ def test_case_narrative_is_never_in_a_letter():
         assert "ruzie" not in html
 
 
+# --- Motivation true to the decision (Awb 3:46), never the case narrative --------------------------
+
+TAXATIE = dict(taxatie_datum=date(2026, 1, 20), veiligheid="dreigend", vaardigheden="beperkt",
+               voorstel_advies="hg-arrangement", voorstel_perceel="extramuraal", voorstel_pakket="2")
+
+
+def motivering_van(brief) -> str:
+    return " ".join(brief.motivering)
+
+
+def test_toekenning_motivation_gives_the_conclusion_in_client_words_and_the_table_rule():
+    d = dossier(onderbouwing=Onderbouwing(**TAXATIE))
+    tekst = motivering_van(per_naam(stel_brieven_op(d, Soort.TOEKENNING))["moeder-toekenning.pdf"])
+    assert "20 januari 2026" in tekst
+    assert "er is dreiging van geweld" in tekst and "met steun kunt u het verder leren" in tekst
+    assert "volgens de beslistabel van de gemeente Pakket 2 in het perceel extramuraal" in tekst
+    assert "Daarom past" not in tekst and "dreigend" not in tekst  # no stock phrase, no jargon code
+
+
+@pytest.mark.parametrize("voorstel,woord", [("3", "een lichter pakket"), ("1", "een zwaarder pakket")])
+def test_toekenning_that_deviates_from_the_table_says_the_professional_chose_what_fits(voorstel, woord):
+    """R18: the decided Pakket 2 differs from the table's proposal; the letter must not argue that the
+    table's pakket fits."""
+    d = dossier(onderbouwing=Onderbouwing(**{**TAXATIE, "voorstel_pakket": voorstel}))
+    tekst = motivering_van(per_naam(stel_brieven_op(d, Soort.TOEKENNING))["moeder-toekenning.pdf"])
+    assert f"hoort bij deze uitkomst Pakket {voorstel} in het perceel extramuraal" in tekst
+    assert f"gekozen voor Pakket 2 in het perceel extramuraal (ondersteuning thuis of ambulant): {woord}" in tekst
+    assert "beter past bij uw situatie" in tekst
+
+
+def test_wijziging_down_to_pakket_1_cites_the_evaluation_not_the_old_taxatie():
+    """The reviewer's case: afschalen to Pakket 1 said 'structureel onveilig ... Daarom past Pakket 1'."""
+    d = dossier(
+        pakket="1", vorige_perceel="extramuraal", vorige_pakket="2",
+        onderbouwing=Onderbouwing(**{**TAXATIE, "veiligheid": "structureel_onveilig"}, eigen_taxatie=False,
+                                  evaluatie_datum=date(2026, 10, 5), evaluatie_veiligheid="stabiel_kwetsbaar"),
+    )
+    tekst = motivering_van(per_naam(stel_brieven_op(d, Soort.WIJZIGING))["moeder-wijziging.pdf"])
+    assert "Bij de evaluatie van 5 oktober 2026" in tekst and "het geweld is gestopt" in tekst
+    assert "vanaf 1 december 2026 lichter: Pakket 1 in het perceel extramuraal" in tekst
+    assert "herhaald of aanhoudend geweld" not in tekst and "Daarom past" not in tekst
+
+
+def test_wijziging_with_its_own_taxatie_uses_that_conclusion_and_scales_up():
+    d = dossier(
+        pakket="3", vorige_perceel="extramuraal", vorige_pakket="2",
+        onderbouwing=Onderbouwing(**{**TAXATIE, "veiligheid": "acuut_onveilig", "taxatie_datum": date(2026, 9, 1)},
+                                  eigen_taxatie=True, evaluatie_datum=date(2026, 8, 1),
+                                  evaluatie_veiligheid="stabiel_kwetsbaar"),
+    )
+    tekst = motivering_van(per_naam(stel_brieven_op(d, Soort.WIJZIGING))["moeder-wijziging.pdf"])
+    assert "Op 1 september 2026 hebben wij opnieuw" in tekst and "direct gevaar" in tekst
+    assert "het geweld is gestopt" not in tekst  # the newer taxatie counts, not the evaluation before it
+    assert "zwaarder: Pakket 3" in tekst
+
+
+def test_beeindiging_motivation_is_neutral_and_has_no_assessment_or_reason_text():
+    d = dossier(onderbouwing=Onderbouwing(**{**TAXATIE, "veiligheid": "structureel_onveilig"}),
+                reden="Doelen bereikt, situatie stabiel; vader is weer thuis")
+    for brief in stel_brieven_op(d, Soort.BEEINDIGING):
+        html = render_html(brief)
+        assert "De laatste dag is 30 november 2027." in motivering_van(brief)
+        for verboden in ("onveilig", "herhaald", "Daarom past", "Pakket 2", "vader is weer thuis", "Doelen bereikt"):
+            assert verboden not in html, (verboden, brief.bestandsnaam)
+
+
+# --- Privacy: someone outside the facility never reads about it (issue 6 §2, R12) ------------------
+
+FACILITEIT = re.compile(r"semimura|intramura|opvang|24 uur|verblijf|in de voorziening", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("perceel", ["semimuraal", "intramuraal"])
+@pytest.mark.parametrize("soort", [Soort.TOEKENNING, Soort.WIJZIGING, Soort.BEEINDIGING, Soort.AFWIJZING])
+def test_pleger_outside_the_facility_reads_only_his_own_ambulant_products(perceel, soort):
+    d = dossier(perceel=perceel, pakket="3", onderbouwing=Onderbouwing(**{**TAXATIE, "voorstel_perceel": perceel}),
+                vorige_regels=list(dossier().regels), vorige_perceel="extramuraal", vorige_pakket="2")
+    d.personen[1] = replace(d.personen[1], pleger_bevestigd=True)
+    brieven = stel_brieven_op(d, soort)
+    aan_vader = [b for b in brieven if b.geadresseerde.ref == "vader"]
+    assert {b.wet for b in aan_vader} == {Wet.WMO, Wet.JEUGDWET}
+    for brief in aan_vader:
+        html = render_html(brief)
+        assert not FACILITEIT.search(html), (FACILITEIT.search(html).group(0), brief.bestandsnaam)
+        assert "Om uw veiligheid te beschermen" not in html  # not addressed to the pleger
+        assert not brief.perceel and not brief.noemt_voorziening
+    moeder = render_html(per_naam(brieven)[f"moeder-{soort.value}.pdf"])
+    if soort in (Soort.TOEKENNING, Soort.WIJZIGING):
+        assert perceel in moeder and "Om uw veiligheid te beschermen" in moeder  # she stays: she may read it
+        assert "Voor opvang betaalt u geen eigen bijdrage" in moeder
+
+
+def test_pleger_outside_the_facility_pays_the_normal_contribution_for_his_ambulant_support():
+    vader = render_html(per_naam(brieven(perceel="semimuraal"))["vader-toekenning.pdf"])
+    assert "abonnementstarief" in vader and "Voor opvang" not in vader
+
+
 def test_confidential_address_uses_correspondence_address_or_none():
     geheim = Adres("Geheimeweg", "77", "3099 ZZ", "Schuilplaats")
     post = Adres("Postbus", "4321", "3000 CA", "Rotterdam")
@@ -181,10 +278,17 @@ ADRESSEN = st.builds(
 )
 
 
+def _regel(ref, product, wet="Wmo", extramuraal=True, voor=None, **over):
+    return Begrotingsregel(ref=ref, wet=wet, product=product, bedrag_per_week=Decimal("100.00"),
+                           bedrag_periode=Decimal("5200.00"), extramuraal=extramuraal, voor=voor, **over)
+
+
 @st.composite
 def huishoudens(draw):
     n_volw = draw(st.integers(1, 3))
     n_kind = draw(st.integers(0, 4))
+    perceel = draw(st.sampled_from(["extramuraal", "semimuraal", "intramuraal"]))
+    opvang = perceel != "extramuraal"
     personen, regels = [], []
     kinderen = [f"kind{i}" for i in range(n_kind)]
     for i in range(n_volw):
@@ -193,29 +297,35 @@ def huishoudens(draw):
         eigen = draw(ADRESSEN)
         post = draw(st.one_of(st.none(), ADRESSEN))
         veilig, reden = kies_postadres(vertrouwelijk=vertrouwelijk, adres=eigen, correspondentieadres=post)
+        verblijft = opvang and draw(st.booleans())
         personen.append(
             (Persoon(ref=ref, naam=f"Volwassene {i}", geboortedatum=date(1980 + i, 1, 1),
                      rollen=tuple(draw(st.lists(st.sampled_from(["slachtoffer", "pleger", "getuige"]), max_size=2))),
                      postadres=veilig, reden_geen_adres=reden,
                      gezag_over=frozenset(k for k in kinderen if draw(st.booleans())),
-                     pleger_bevestigd=draw(st.booleans())),
+                     pleger_bevestigd=draw(st.booleans()), verblijft_in_voorziening=verblijft),
              eigen, vertrouwelijk)
         )
         if draw(st.booleans()):
-            regels.append(Begrotingsregel(ref=ref, wet="Wmo", product="begeleiding_volwassenen",
-                                          uren_per_week=Decimal("1.50"), bedrag_per_week=Decimal("100.00"),
-                                          bedrag_periode=Decimal("5200.00")))
+            # R12: who stays gets the facility's products; who does not, ambulant begeleiding only.
+            regels.append(_regel(ref, "begeleiding_volwassenen", extramuraal=not verblijft,
+                                 uren_per_week=Decimal("1.50")))
+            if verblijft:
+                regels += [_regel(ref, f"{perceel[:-2]}le_ondersteuning", extramuraal=False, trede="2"),
+                           _regel(ref, "nachtelijke_ondersteuning", extramuraal=False, trede="2")]
+                if perceel == "intramuraal":
+                    regels += [_regel(ref, "verblijf", extramuraal=False)]
+                    regels += [_regel(ref, "verblijf", extramuraal=False, voor=k) for k in kinderen]
     for i, ref in enumerate(kinderen):
         vertrouwelijk = draw(st.booleans())
         eigen = draw(ADRESSEN)
         veilig, reden = kies_postadres(vertrouwelijk=vertrouwelijk, adres=eigen, correspondentieadres=None)
         personen.append((Persoon(ref=ref, naam=f"Kind {i}", geboortedatum=date(2012 + i, 1, 1), postadres=veilig,
-                                 reden_geen_adres=reden), eigen, vertrouwelijk))
+                                 reden_geen_adres=reden, verblijft_in_voorziening=opvang and draw(st.booleans())),
+                         eigen, vertrouwelijk))
     if kinderen:
-        regels.append(Begrotingsregel(ref=kinderen[-1], wet="Jeugdwet", product="begeleiding_kinderen",
-                                      uren_per_week=Decimal("2.00"), bedrag_per_week=Decimal("150.00"),
-                                      bedrag_periode=Decimal("7800.00")))
-    perceel = draw(st.sampled_from(["extramuraal", "semimuraal", "intramuraal"]))
+        regels.append(_regel(kinderen[-1], "begeleiding_kinderen", wet="Jeugdwet", extramuraal=not opvang,
+                             uren_per_week=Decimal("2.00")))
     return personen, regels, perceel
 
 
@@ -228,9 +338,17 @@ def _regels_van(adres: Adres) -> list[str]:
 def test_property_no_foreign_or_confidential_address_in_any_letter(data):
     personen_met_adres, regels, perceel = data
     personen = [p for p, _, _ in personen_met_adres]
-    d = dossier(personen=personen, regels=regels, perceel=perceel)
+    d = dossier(personen=personen, regels=regels, perceel=perceel,
+                onderbouwing=Onderbouwing(**{**TAXATIE, "voorstel_perceel": perceel}))
     for brief in stel_brieven_op(d, Soort.TOEKENNING):
         html = render_html(brief)
+        # Privacy (issue 6 §2, R12): nobody outside the facility reads that the family is in one.
+        ontvanger = next(p for p in personen if p.ref == brief.geadresseerde.ref)
+        if not ontvanger.verblijft_in_voorziening:
+            gevonden = FACILITEIT.search(html)
+            assert not gevonden, (gevonden and gevonden.group(0), brief.bestandsnaam)
+        if ontvanger.is_pleger:
+            assert "Om uw veiligheid te beschermen" not in html
         eigen_post = set(brief.geadresseerde.adres or ())
         for persoon, eigen, vertrouwelijk in personen_met_adres:
             is_geadresseerde = persoon.ref == brief.geadresseerde.ref

@@ -82,6 +82,26 @@ def test_other_percelen_render(tmp_path, capsys, perceel, pakket):
     assert "moeder-toekenning.pdf" in out.splitlines() and len(out.splitlines()) == len(list(uit.iterdir()))
 
 
+@pytest.mark.parametrize("perceel", ["semimuraal", "intramuraal"])
+def test_proefdruk_follows_the_engines_stay_rule_for_the_pleger(perceel):
+    """Without verblijft_in_voorziening the engine takes a member who is only pleger not to stay (R12);
+    the letters follow that rule, so his letter says nothing about the facility (issue 6 §2)."""
+    import re
+
+    from indicatie.beschikkingen.brief import Soort
+    from indicatie.beschikkingen.invoer import ProefdrukInvoer, dossier_uit
+    from indicatie.beschikkingen.opstellen import stel_brieven_op
+    from indicatie.beschikkingen.rendering import render_html
+
+    casus = copy.deepcopy(CASUS) | {"perceel": perceel, "pakket": "3"}
+    brieven = stel_brieven_op(dossier_uit(ProefdrukInvoer.model_validate(casus), begroting(invoer=casus)),
+                              Soort.TOEKENNING)
+    html = {b.bestandsnaam: render_html(b) for b in brieven}
+    assert not re.search(r"semimura|intramura|opvang|24 uur|verblijf|in de voorziening", html["vader-toekenning.pdf"],
+                         re.IGNORECASE)
+    assert perceel in html["moeder-toekenning.pdf"]
+
+
 def test_amounts_in_the_letters_equal_the_engines(tmp_path, capsys):
     from hgarr.web.templatetags.nl import format_bedrag
     from indicatie.beschikkingen.brief import Soort

@@ -2,6 +2,7 @@
 amounts equal the engine's; no safe address blocks the decision with the reason."""
 
 import hashlib
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from indicatie.beschikkingen.rendering import render_html
 from indicatie.beschikkingen.services import controleer, dossier_van_versie
 from indicatie.indicaties import services as indicatie_services
 from indicatie.indicaties.models import VersieStatus
+from indicatie.indicaties.services import Deelnemer
 from tarieven.services import begroting as engine_begroting
 
 from .conftest import besluit, gegevens, maak_taxatie
@@ -87,7 +89,7 @@ def test_letter_html_shows_only_the_own_safe_address(vastgestelde_versie, tweede
         else:
             assert "Postbus 4321" in html and "Plegerlaan" not in html
         assert "ruzie" not in html  # the version's own notes are not the letter's motivation
-        assert "dreigend" in html  # the taxatie's conclusion is
+        assert "er is dreiging van geweld" in html  # the taxatie's conclusion is, in client words
 
 
 def test_no_safe_address_blocks_the_decision_with_the_reason(gezin, aanbieder, indicatiesteller, tweede_beslisser):
@@ -201,8 +203,9 @@ def test_rescaling_issues_wijziging_letters_with_old_and_new(vastgestelde_versie
         assert b.ingangsdatum == date(2026, 6, 1)
 
 
-def test_ending_issues_beeindiging_letters_with_the_last_day_and_reason(vastgestelde_versie, indicatiesteller,
-                                                                        tweede_beslisser):
+def test_ending_issues_beeindiging_letters_with_the_last_day_without_the_free_text(
+    vastgestelde_versie, indicatiesteller, tweede_beslisser
+):
     eind = indicatie_services.start_beeindiging(
         indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, laatste_dag=date(2026, 8, 31),
         reden="De doelen zijn bereikt.", revisie=None,
@@ -212,5 +215,86 @@ def test_ending_issues_beeindiging_letters_with_the_last_day_and_reason(vastgest
     assert letters.count() == 3 and {b.soort for b in letters} == {"beeindiging"}
     assert {b.einddatum for b in letters} == {date(2026, 8, 31)}
     d = controleer(versie=eind, vorige_versie=vastgestelde_versie, soort=Soort.BEEINDIGING, door=tweede_beslisser)
-    html = render_html(d.brieven[0])
-    assert "31 augustus 2026" in html and "De doelen zijn bereikt." in html
+    for brief in d.brieven:
+        html = render_html(brief)
+        assert "31 augustus 2026" in html
+        # The ending reason is the casusregisseur's free text: it can hold the case story (issue 6 §1).
+        assert "De doelen zijn bereikt" not in html
+
+
+# --- Motivation true to the decision, privacy of the facility (review) ---------------------------
+
+FACILITEIT = re.compile(r"semimura|intramura|opvang|24 uur|verblijf|in de voorziening", re.IGNORECASE)
+VERHAAL = "GEHEIM-VERHAAL"  # stands for the case story in any free text
+
+
+def test_semimural_letters_tell_only_those_in_the_facility_about_it(gezin, aanbieder, indicatiesteller,
+                                                                   tweede_beslisser):
+    """R12: the pleger does not stay in the facility; his letter shows his own ambulant begeleiding and
+    nothing that tells him the family is in 24-hour support (issue 6 §2)."""
+    JeugdbriefBevestiging.objects.create(gezinslid=gezin.vader, bevestigd_door=indicatiesteller)
+    taxatie = maak_taxatie(gezin, indicatiesteller, perceel="semimuraal")
+    deelnemers = [Deelnemer(gezinslid=lid, doet_mee=True, verblijft_in_voorziening=lid != gezin.vader)
+                  for lid in gezin.leden.all()]
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller, gegevens=gegevens(
+        gezin, aanbieder, taxatie, perceel="semimuraal", deelnemers=deelnemers))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser)
+    brieven = controleer(versie=versie, soort=Soort.TOEKENNING, door=tweede_beslisser).brieven
+    vader = f"lid-{gezin.vader.pk}"
+    aan_vader = [b for b in brieven if b.geadresseerde.ref == vader]
+    assert {b.wet.value for b in aan_vader} == {"Wmo", "Jeugdwet"}
+    for brief in aan_vader:
+        html = render_html(brief)
+        assert not FACILITEIT.search(html), FACILITEIT.search(html).group(0)
+        assert "Om uw veiligheid te beschermen" not in html
+    eigen = next(b for b in aan_vader if b.wet.value == "Wmo")
+    assert [r.product for r in eigen.regels] == ["begeleiding_volwassenen"] and eigen.regels[0].extramuraal
+    moeder = render_html(next(b for b in brieven if b.geadresseerde.ref == f"lid-{gezin.moeder.pk}"
+                              and b.wet.value == "Wmo"))
+    assert "semimuraal" in moeder and "Voor opvang betaalt u geen eigen bijdrage" in moeder
+
+
+def test_toekenning_against_the_table_says_the_professional_chose_a_lighter_pakket(gezin, aanbieder,
+                                                                                  indicatiesteller, tweede_beslisser):
+    taxatie = maak_taxatie(gezin, indicatiesteller, voorstel_pakket="3", voorstel_gevolgd=False,
+                           afwijking_motivering=f"{VERHAAL}: moeder heeft een sterk netwerk.")
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
+                                               gegevens=gegevens(gezin, aanbieder, taxatie, pakket="2"))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser)
+    for brief in controleer(versie=versie, soort=Soort.TOEKENNING, door=tweede_beslisser).brieven:
+        tekst = " ".join(brief.motivering)
+        assert "hoort bij deze uitkomst Pakket 3" in tekst and "gekozen voor Pakket 2" in tekst
+        assert "een lichter pakket" in tekst and "Daarom past" not in tekst
+        html = render_html(brief)
+        assert VERHAAL not in html and "ruzie" not in html
+
+
+def test_afschalen_after_an_evaluation_motivates_from_that_evaluation(vastgestelde_versie, gezin, aanbieder,
+                                                                       indicatiesteller, casusregisseur,
+                                                                       tweede_beslisser):
+    """The reviewer's case: afschalen to Pakket 1 was argued from 'structureel onveilig'. Now: the
+    evaluation's judgement, and that the support becomes lighter; none of the free texts."""
+    from django.utils import timezone
+
+    from hgarr.datums import lange_datum
+    from indicatie.indicaties.models import Evaluatie
+
+    vandaag = timezone.localdate()
+    Evaluatie.objects.create(indicatie=vastgestelde_versie.indicatie, datum=vandaag, veiligheid="stabiel_kwetsbaar",
+                             voortgang=f"{VERHAAL} over de doelen", advies="afschalen",
+                             toelichting=f"{VERHAAL} in de toelichting", auteur=casusregisseur)
+    nieuw = indicatie_services.start_wijziging(
+        indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, revisie=None,
+        gegevens=gegevens(gezin, aanbieder, None, pakket="1", ingangsdatum=date(2026, 6, 1),
+                          einddatum=vastgestelde_versie.einddatum, motivering=f"{VERHAAL} in de versie"),
+    )
+    nieuw = besluit(nieuw, indicatiesteller, tweede_beslisser)
+    brieven = controleer(versie=nieuw, vorige_versie=vastgestelde_versie, soort=Soort.WIJZIGING,
+                         door=tweede_beslisser).brieven
+    assert brieven
+    for brief in brieven:
+        tekst = " ".join(brief.motivering)
+        assert f"Bij de evaluatie van {lange_datum(vandaag)}" in tekst and "het geweld is gestopt" in tekst
+        assert "vanaf 1 juni 2026 lichter: Pakket 1" in tekst
+        html = render_html(brief)
+        assert VERHAAL not in html and "dreiging van geweld" not in html  # not the old taxatie's conclusion
