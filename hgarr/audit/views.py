@@ -3,7 +3,6 @@
 import csv
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from .forms import ToegangslogFilterForm
 from .models import Actie, Wijziging
 from .selectors import zoek_toegangslog
 from .services import hash_bsn, log_toegang
+from .weergave import Opmaak, tijdstip
 
 PER_PAGINA = 50
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r", "|", "%")
@@ -137,17 +137,6 @@ def toegangslog_export(request):
     return response
 
 
-def _veldlabel(objecttype: str, veld: str) -> str:
-    try:
-        model = apps.get_model(objecttype)
-        for f in model._meta.concrete_fields:
-            if f.attname == veld:
-                return str(f.verbose_name)
-    except (LookupError, ValueError):
-        pass
-    return veld
-
-
 @require_GET
 @casus_rol_vereist
 def geschiedenis_huishouden(request, pk):
@@ -165,6 +154,7 @@ def geschiedenis_huishouden(request, pk):
     wijzigingen = Paginator(Wijziging.objects.filter(huishouden_id=huishouden.pk), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
+    opmaak = Opmaak(wijzigingen)
     for w in wijzigingen:
-        w.regels = [(_veldlabel(w.objecttype, veld), oud, nieuw) for veld, (oud, nieuw) in w.velden.items()]
+        w.wie, w.wat, w.regels, w.wanneer = opmaak.wie(w), opmaak.wat(w), opmaak.regels(w), tijdstip(w.tijdstip)
     return render(request, "audit/geschiedenis.html", {"huishouden": huishouden, "pagina": wijzigingen})

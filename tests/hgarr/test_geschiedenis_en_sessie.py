@@ -9,6 +9,7 @@ from hgarr.accounts.roles import Rol
 from hgarr.audit.context import als_gebruiker
 from hgarr.audit.geschiedenis import GESCHIEDENIS_MODELLEN
 from hgarr.audit.models import Wijziging
+from hgarr.audit.weergave import naam_van_gebruiker
 from tests.indicatie.test_huishoudens_views import lid_data
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,8 @@ def test_geschiedenisscherm_alleen_voor_eigen_team_en_gelogd(client_als, casusre
         huishouden.save()
     response = client_als(casusregisseur).get(reverse("geschiedenis:huishouden", args=[huishouden.pk]))
     assert response.status_code == 200
-    assert "Schiedam" in response.text and casusregisseur.username in response.text
+    # The user by name (hgarr/audit/weergave.py), not by user name or id.
+    assert "Schiedam" in response.text and naam_van_gebruiker(casusregisseur) in response.text
     assert ToegangslogRegel.objects.filter(detail="wijzigingsgeschiedenis", gebruiker_id=casusregisseur.pk).exists()
     buitenstaander = maak_gebruiker(Rol.CASUSREGISSEUR, team_=ander_team)
     assert client_als(buitenstaander).get(reverse("geschiedenis:huishouden", args=[huishouden.pk])).status_code == 404

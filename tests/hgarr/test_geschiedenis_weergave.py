@@ -1,0 +1,77 @@
+"""The change history reads as a user reads it; what is stored stays as it was written."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from hgarr.accounts.roles import Rol
+from hgarr.audit.models import Wijziging
+from hgarr.audit.weergave import Opmaak
+
+pytestmark = pytest.mark.django_db
+
+
+def test_geschiedenis_toont_namen_labels_en_nederlandse_tijden(client_als, maak_gebruiker, indicatiesteller,
+                                                               huishouden):
+
+    oud = maak_gebruiker(Rol.INDICATIESTELLER, first_name="Olga", last_name="Oud")
+    nieuw = maak_gebruiker(Rol.CASUSREGISSEUR, first_name="Nina", last_name="Nieuw")
+    cato = huishouden.leden.get(voornamen="Cato")
+    velden = {
+        "gewijzigd_door_id": [oud.pk, nieuw.pk],
+        "volgende_evaluatie_op": ["2027-01-05", "2027-02-16"],
+    }
+    Wijziging.objects.create(
+        gebruiker=nieuw, gebruikersnaam=nieuw.username, soort="gewijzigd", objecttype="indicaties.indicatie",
+        object_id="99", omschrijving="indicatie 99", huishouden_id=huishouden.pk, velden=velden,
+        tijdstip=dt.datetime(2026, 11, 23, 15, 58, tzinfo=dt.UTC),
+    )
+    Wijziging.objects.create(
+        gebruiker=nieuw, gebruikersnaam=nieuw.username, soort="gewijzigd", objecttype="indicaties.indicatieversie",
+        object_id="98", omschrijving="indicatieversie 98", huishouden_id=huishouden.pk,
+        velden={
+            "status": ["concept", "ter_beoordeling"],
+            "ingediend_op": [None, "2026-11-23T15:58:04.432Z"],
+            "leden": [None, [{"ref": f"lid-{cato.pk}", "gezinslid_id": cato.pk, "geboortedatum": "2015-04-01",
+                              "rollen": ["getuige"], "doet_mee": True}]],
+        },
+    )
+    Wijziging.objects.create(
+        gebruiker=nieuw, soort="gewijzigd", objecttype="huishoudens.gezinslid", object_id=str(cato.pk),
+        omschrijving=f"gezinslid {cato.pk}", huishouden_id=huishouden.pk,
+        velden={"bsn": ["", "999990019"], "relatie": ["overig", "kind"], "heeft_gezag": [True, False]},
+    )
+    tekst = client_als(indicatiesteller).get(reverse("geschiedenis:huishouden", args=[huishouden.pk])).text
+    # Users by name, never by id; field labels; choice labels; Dutch local date-times.
+    assert "Olga Oud" in tekst and "Nina Nieuw" in tekst
+    assert "Gewijzigd door" in tekst and "gewijzigd_door" not in tekst
+    assert "Ter beoordeling" in tekst and "ter_beoordeling" not in tekst
+    assert "23 november 2026 16:58" in tekst  # 15:58 UTC is 16:58 in Rotterdam in November
+    assert "2026-11-23T" not in tekst.replace('datetime="2026-11-23T', "")
+    assert "16 februari 2027" in tekst and "2027-02-16" not in tekst
+    # Nested snapshot: the member by name, readable keys, no technical refs or dictionaries.
+    assert "Cato Voorbeeld (geboortedatum: 1 april 2015, rollen: getuige, doet mee: ja)" in tekst
+    assert "{" not in tekst.split("<main", 1)[1].split("</main>", 1)[0]
+    assert f"lid-{cato.pk}" not in tekst
+    # A member's own change: named, BSN masked, choices and yes/no in Dutch.
+    assert "Gezinslid: Cato Voorbeeld" in tekst
+    assert "*****0019" in tekst and "999990019" not in tekst
+    assert re.search(r">\s*Kind\s*<", tekst) and re.search(r">\s*nee\s*<", tekst)
+    # The stored evidence is unchanged.
+    assert Wijziging.objects.get(object_id="99").velden == velden
+
+
+def test_verwijderd_object_en_diepe_json_blijven_leesbaar(huishouden):
+    w = Wijziging.objects.create(
+        soort="gewijzigd", objecttype="indicaties.indicatieversie", object_id="1", omschrijving="indicatieversie 1",
+        huishouden_id=huishouden.pk,
+        velden={
+            "aanbieder_id": [12345, None],
+            "begroting": [None, {"regels": [{"a": 1}, {"b": 2}], "tariefjaar": 2026}],
+        },
+    )
+    regels = {r.veld: r for r in Opmaak([w]).regels(w)}
+    assert regels["Aanbieder"].oud.tekst == "aanbieder 12345 (niet meer aanwezig)"
+    assert regels["Begroting"].nieuw.regels == ["regels: (2 onderdelen)", "tariefjaar: 2026"]
