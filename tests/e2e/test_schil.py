@@ -66,3 +66,33 @@ def test_paginas_passen_op_375_pixels_zonder_zijwaarts_scrollen(page, maak_gebru
     assert regio.evaluate("e => e.scrollWidth > e.clientWidth")
     assert axe_check(page) == []
     assert page.csp_fouten == []
+
+
+def test_meldingen_hints_foutoverzicht_en_tabellen_zijn_opgemaakt(page, maak_gebruiker, team):
+    steller = maak_gebruiker(Rol.INDICATIESTELLER)
+    huishouden, _ = maak_casus(team, steller)
+    login(page, steller)
+    # A success message is a styled notification with role="status".
+    page.goto(f"/huishoudens/{huishouden.pk}/wijzigen/")
+    page.get_by_role("button", name="Opslaan").click()
+    melding = page.locator(".app-messages[role=status] .utrecht-alert--ok")
+    assert melding.inner_text().strip() == "Het huishouden is opgeslagen."
+    stijl = melding.evaluate("e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftWidth]; }")
+    assert stijl[0] != "rgba(0, 0, 0, 0)" and stijl[1] == "6px"
+    # Row separators run under the name column (a row header) too.
+    rand = page.locator("tbody th").first.evaluate("e => getComputedStyle(e).borderBottomWidth")
+    assert rand == "1px"
+    # Hints are at least 14 px; the error summary has its heading above its list.
+    page.goto(f"/huishoudens/{huishouden.pk}/wijzigen/")
+    page.fill("#id_postcode", "fout")
+    page.get_by_role("button", name="Opslaan").click()
+    hint = page.locator(".utrecht-form-field-description").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert hint >= 14
+    kop = page.locator("#foutoverzicht h2").bounding_box()
+    lijst = page.locator("#foutoverzicht ul").bounding_box()
+    assert kop["y"] + kop["height"] <= lijst["y"] + 1
+    # The idle-timeout dialog's heading is a calm size.
+    grootte = page.locator("#sessie-titel").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert grootte <= 24
+    assert axe_check(page) == []
+    assert page.csp_fouten == []
