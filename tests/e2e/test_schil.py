@@ -86,7 +86,8 @@ def test_meldingen_hints_foutoverzicht_en_tabellen_zijn_opgemaakt(page, maak_geb
     page.goto(f"/huishoudens/{huishouden.pk}/wijzigen/")
     page.fill("#id_postcode", "fout")
     page.get_by_role("button", name="Opslaan").click()
-    hint = page.locator(".utrecht-form-field-description").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    hint = page.locator(".utrecht-form-field-description").first
+    hint = hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert hint >= 14
     kop = page.locator("#foutoverzicht h2").bounding_box()
     lijst = page.locator("#foutoverzicht ul").bounding_box()
