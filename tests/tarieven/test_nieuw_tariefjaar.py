@@ -117,3 +117,14 @@ def test_beheeractie(client_als, beheerder):
     # The new set can be edited in the admin (the change page has a save button).
     wijzig = client.get(reverse("admin:tarieven_parameterset_change", args=[nieuw.pk]))
     assert 'name="_save"' in wijzig.text
+
+
+def test_tariefblad_waarschuwt_voor_een_ontbrekend_volgend_jaar(client_als, indicatiesteller):
+    from django.utils import timezone
+
+    volgend = timezone.localdate().year + 1
+    client = client_als(indicatiesteller)
+    pagina = client.get(reverse("tarieven:tariefblad")).text
+    assert f"Er is nog geen tariefparameterset voor {volgend}" in pagina
+    nieuw_tariefjaar(jaar=volgend)
+    assert 'data-testid="ontbrekend-tariefjaar"' not in client.get(reverse("tarieven:tariefblad")).text
