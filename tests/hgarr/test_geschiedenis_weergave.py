@@ -52,7 +52,9 @@ def test_geschiedenis_toont_namen_labels_en_nederlandse_tijden(client_als, maak_
     assert "2026-11-23T" not in tekst.replace('datetime="2026-11-23T', "")
     assert "16 februari 2027" in tekst and "2027-02-16" not in tekst
     # Nested snapshot: the member by name, readable keys, no technical refs or dictionaries.
-    assert "Cato Voorbeeld (geboortedatum: 1 april 2015, rollen: getuige, doet mee: ja)" in tekst
+    # (PostgreSQL's jsonb does not keep the key order, so the parts are checked, not their order.)
+    lid = re.search(r"Cato Voorbeeld \(([^)]*)\)", tekst).group(1).split(", ")
+    assert sorted(lid) == ["doet mee: ja", "geboortedatum: 1 april 2015", "rollen: getuige"]
     assert "{" not in tekst.split("<main", 1)[1].split("</main>", 1)[0]
     assert f"lid-{cato.pk}" not in tekst
     # A member's own change: named, BSN masked, choices and yes/no in Dutch.
