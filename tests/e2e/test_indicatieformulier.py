@@ -10,7 +10,7 @@ from tests.e2e.conftest import login
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_einddatum_volgt_de_ingangsdatum_tot_de_gebruiker_haar_kiest(page, indicatiesteller, huishouden):
