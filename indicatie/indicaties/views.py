@@ -304,8 +304,17 @@ def voorbeeld(request, huishouden_pk):
                 "rijen": [{"naam": p.naam, "week": week.get(p.ref)} for p in personen],
             }
     else:
-        ontbreekt = [str(form.fields[n].label) for n in form.errors if n in form.fields]
-        context["melding"] = "Vul eerst in om de begroting te zien: " + ", ".join(ontbreekt).lower() + "."
+        # Missing fields by name; a rule the input breaks (semimuraal with Pakket 1) by its own message.
+        ontbreekt, regels = [], []
+        for naam, fouten in form.errors.as_data().items():
+            if naam not in form.fields:
+                regels.extend(m for f in fouten for m in f.messages)
+            elif all(f.code == "required" for f in fouten):
+                ontbreekt.append(str(form.fields[naam].label).lower())
+            else:
+                regels.extend(m for f in fouten for m in f.messages)
+        delen = [f"Vul eerst in om de begroting te zien: {', '.join(ontbreekt)}."] if ontbreekt else []
+        context["melding"] = " ".join(delen + regels)
     return render(request, "indicaties/versie_formulier.html#begroting", context)
 
 

@@ -134,3 +134,14 @@ def test_formulier_controleert_vorm_en_regels_samen(huishouden):
     )
     assert not form.is_valid()
     assert set(form.errors) >= {"pakket", "einddatum", "aanbieder", "motivering"}
+
+
+def test_voorbeeld_noemt_de_regel_die_de_invoer_breekt(client_als, indicatiesteller, huishouden, aanbieder, taxatie):
+    client = client_als(indicatiesteller)
+    url = reverse("indicaties:voorbeeld", args=[huishouden.pk])
+    fout = client.post(url, formulier(huishouden, aanbieder, taxatie, perceel="semimuraal", pakket="1"))
+    assert "Semi- en intramuraal kennen alleen Pakket 2 of 3." in fout.text
+    assert "Vul eerst in" not in fout.text
+    data = {**formulier(huishouden, aanbieder, taxatie), "aanbieder": "", "ingangsdatum": ""}
+    leeg = client.post(url, data)
+    assert "Vul eerst in om de begroting te zien: aanbieder, ingangsdatum." in leeg.text
