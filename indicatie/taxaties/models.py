@@ -110,7 +110,7 @@ class Taxatie(models.Model):
         "de vaste pakketten passen niet bij dit huishouden",
         default=False,
         help_text=(
-            "Bijvoorbeeld door de samenstelling of een bijzondere situatie; dan wordt een vrije trede voorgesteld (R3)."
+            "Bijvoorbeeld door de samenstelling of een bijzondere situatie; dan wordt een vrije trede voorgesteld."
         ),
     )
     verzwarende_factoren = models.JSONField("verzwarende factoren", default=list, blank=True)

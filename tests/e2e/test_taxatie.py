@@ -34,7 +34,7 @@ def test_taxatie_met_live_voorstel_en_afwijking(page, indicatiesteller, huishoud
     page.get_by_role("radio", name=re.compile("^Dreigend")).check()
     page.get_by_role("radio", name=re.compile("^Beperkt")).check()
     expect(voorstel(page)).to_have_text("Extramuraal, Pakket 2")
-    expect(page.get_by_test_id("voorstel-redenen")).to_contain_text("R18")
+    expect(page.get_by_test_id("voorstel-redenen")).to_contain_text("bron: Bijlage 1")
     expect(page.get_by_test_id("voorstel-budget")).to_contain_text(re.compile(r"€ *[0-9.]+,[0-9]{2} per week"))
 
     page.get_by_role("radio", name=re.compile("^Ontbrekend")).check()
