@@ -7,8 +7,8 @@ from django import template
 
 register = template.Library()
 
-B1 = "Bijlage 1 (Consultatiedocument)"
-B3 = "Bijlage 3 (Pakketten HG-arrangementen)"
+B1 = "Bijlage 1"
+B3 = "Bijlage 3"
 
 BRONNEN = {
     "R1": f"{B1} §1.2",
@@ -16,7 +16,7 @@ BRONNEN = {
     "R3": f"{B3} §3.1–3.2",
     "R11": f"{B3} §3.2",
     "R13": f"{B3} §3.1",
-    "R18": f"{B1} §1.5 en {B3} §2",
+    "R18": f"{B1} §1.5, {B3} §2",
     "R19": f"{B1} §1.2",
     "R20": f"{B1} §1.2",
 }

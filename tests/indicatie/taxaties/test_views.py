@@ -68,7 +68,7 @@ def test_live_voorstel_via_htmx(client_als, indicatiesteller, huishouden):
     r = c.post(url, formdata(huishouden), HTTP_HX_REQUEST="true")
     html = r.content.decode()
     assert r.status_code == 200 and "<html" not in html
-    assert "Extramuraal, Pakket 2" in html and "(bron: Bijlage 1 (Consultatiedocument) §1.5" in html
+    assert "Extramuraal, Pakket 2" in html and "(bron: Bijlage 1 §1.5, Bijlage 3 §2)" in html
     assert "R18" not in html  # the design guide's shorthand stays off the screen
     r = c.post(url, formdata(huishouden, vaardigheden="ontbrekend", nabijheid_24_uur="on"), HTTP_HX_REQUEST="true")
     assert "Semimuraal, Pakket 3" in r.content.decode()
