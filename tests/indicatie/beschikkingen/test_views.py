@@ -66,6 +66,8 @@ def test_list_shows_todays_letters_of_the_team(letters, casusregisseur, client, 
     client.force_login(maak_gebruiker(Rol.CASUSREGISSEUR, team_=ander_team))
     html = client.get(reverse("beschikkingen:lijst")).content.decode()
     assert letters[0].kenmerk not in html
+    assert "Er zijn geen beschikkingen uitgegeven" in html
+    assert "geselecteerd om af te drukken" not in html and "afdrukken (één PDF)" not in html
 
 
 def test_household_page_lists_letters(letters, gezin, indicatiesteller, client):
