@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from hgarr.accounts.roles import ROL_LABELS
+
 
 class Actie(models.TextChoices):
     BEKIJKEN = "bekijken", "Bekijken"
@@ -41,25 +43,42 @@ class AlleenToevoegenQuerySet(models.QuerySet):
         raise AlleenToevoegenFout("Het toegangslog kan niet worden gewijzigd.")
 
 
+# What the object types written by the views mean, for the privacy officer's screen.
+OBJECTTYPE_LABELS = {
+    "huishouden": "Huishouden",
+    "taxatie": "Taxatie",
+    "taxaties": "Taxaties van een huishouden",
+    "indicatie": "Indicatie",
+    "beschikking": "Beschikking",
+    "beschikkingen_huishouden": "Beschikkingen van een huishouden",
+    "jeugdbrief_bevestiging": "Bevestiging jeugdbrief aan pleger",
+    "afdrukopdracht": "Afdrukopdracht",
+    "toewijzingsbericht": "Toewijzingsbericht (301)",
+    "toewijzingsberichten_versie": "Toewijzingsberichten van een versie",
+    "toewijzingsberichten_dag": "Toewijzingsberichten van een dag",
+    "toegangslog": "Toegangslog",
+}
+
+
 class ToegangslogRegel(models.Model):
     # Set when the action happened (also when the row is written after the request's transaction).
-    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
     # No database constraint: the log outlives users, and is written outside the request transaction.
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
     )
-    gebruikersnaam = models.CharField(max_length=150, blank=True)
-    rol = models.CharField(max_length=200, blank=True)
-    team = models.CharField(max_length=100, blank=True)
-    actie = models.CharField(max_length=20, choices=Actie.choices)
-    objecttype = models.CharField(max_length=50)
-    object_id = models.CharField(max_length=50, blank=True)
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150, blank=True)
+    rol = models.CharField("rol", max_length=200, blank=True)
+    team = models.CharField("team", max_length=100, blank=True)
+    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
+    objecttype = models.CharField("soort object", max_length=50)
+    object_id = models.CharField("object-ID", max_length=50, blank=True)
     # Keyed hash of the subject's BSN (never the BSN itself): lets a privacy officer find every
     # access to one person without the log holding the number.
-    subject_hashes = models.JSONField(default=list, blank=True)
-    uitkomst = models.CharField(max_length=12, choices=Uitkomst.choices)
-    ip_adres = models.GenericIPAddressField(null=True, blank=True)
-    detail = models.CharField(max_length=200, blank=True)
+    subject_hashes = models.JSONField("betrokkenen (gehashte BSN's)", default=list, blank=True)
+    uitkomst = models.CharField("uitkomst", max_length=12, choices=Uitkomst.choices)
+    ip_adres = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+    detail = models.CharField("toelichting", max_length=200, blank=True)
 
     objects = AlleenToevoegenQuerySet.as_manager()
 
@@ -80,6 +99,15 @@ class ToegangslogRegel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegenFout("Het toegangslog kan niet worden verwijderd.")
+
+    @property
+    def rollen_weergave(self) -> str:
+        """The stored role keys as the privacy officer knows them ("Beslisser, Casusregisseur")."""
+        return ", ".join(ROL_LABELS.get(r, r) for r in self.rol.split(",") if r)
+
+    @property
+    def objecttype_weergave(self) -> str:
+        return OBJECTTYPE_LABELS.get(self.objecttype, self.objecttype.replace("_", " ").capitalize())
 
 
 class Wijziging(models.Model):

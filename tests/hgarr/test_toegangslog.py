@@ -248,3 +248,26 @@ def test_regel_uit_teruggedraaide_taak_volgt_met_de_volgende_regel(rf, indicatie
         raise Mislukt
     log_toegang(request, actie=Actie.AFDRUKKEN, objecttype="beschikking", object_id=2)
     assert sorted(ToegangslogRegel.objects.values_list("object_id", flat=True)) == ["1", "2"]
+
+
+def test_scherm_toont_rollen_en_objecten_in_woorden(client_als, indicatiesteller, privacy, huishouden):
+    client_als(indicatiesteller).get(reverse("huishoudens:detail", args=[huishouden.pk]))
+    html = client_als(privacy).get(reverse("audit:toegangslog")).content.decode()
+    assert "Indicatiesteller" in html and "Huishouden " in html
+    assert ">indicatiesteller<" not in html and ">huishouden " not in html
+
+
+def test_elk_gelogd_objecttype_heeft_een_naam():
+    """Every object type the code writes has a Dutch label on the privacy officer's screen."""
+    import re
+    from pathlib import Path
+
+    from hgarr.audit.models import OBJECTTYPE_LABELS
+
+    root = Path(__file__).resolve().parents[2]
+    geschreven = set()
+    for map_ in ("hgarr", "indicatie", "tarieven", "pakketten"):
+        for bestand in (root / map_).rglob("*.py"):
+            geschreven |= set(re.findall(r'objecttype="([a-z_]+)"', bestand.read_text(encoding="utf-8")))
+    assert {"huishouden", "beschikking", "toewijzingsbericht"} <= geschreven
+    assert geschreven - set(OBJECTTYPE_LABELS) == set()
