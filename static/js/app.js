@@ -100,3 +100,10 @@ function omhulTabellen(wortel) {
 }
 document.addEventListener("DOMContentLoaded", function () { omhulTabellen(document); });
 document.addEventListener("htmx:load", function (event) { omhulTabellen(event.target); });
+
+// Actions that cannot be undone ask first: a form with data-bevestig="question" is only sent after
+// the user agrees. Without JavaScript the form is sent as is (the action is still logged).
+document.addEventListener("submit", function (event) {
+  var vraag = event.target.getAttribute && event.target.getAttribute("data-bevestig");
+  if (vraag && !window.confirm(vraag)) event.preventDefault();
+});

@@ -84,6 +84,22 @@ def test_batch_printing_with_progress_and_download(page, casusregisseur, brieven
     page.goto(f"/beschikkingen/huishouden/{brieven[0].huishouden_id}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Beschikkingen")
     assert axe_check(page) == []
-    page.get_by_role("button", name=f"Opnieuw uitgeven (correctie) van {brieven[0].kenmerk}").click()
+    # Reissuing cannot be undone: the browser asks first; saying no sends nothing.
+    knop = page.get_by_role("button", name=f"Opnieuw uitgeven (correctie) van {brieven[0].kenmerk}")
+    vragen = []
+
+    def antwoord(ja):
+        def op_dialoog(dialoog):
+            vragen.append(dialoog.message)
+            dialoog.accept() if ja else dialoog.dismiss()
+        return op_dialoog
+
+    page.once("dialog", antwoord(False))
+    knop.click()
+    page.wait_for_timeout(300)
+    expect(page.get_by_text(f"vervangt {brieven[0].kenmerk}", exact=True)).to_have_count(0)
+    page.once("dialog", antwoord(True))
+    knop.click()
     expect(page.get_by_text(f"vervangt {brieven[0].kenmerk}", exact=True)).to_be_visible()
+    assert len(vragen) == 2 and "opnieuw uitgeven als correctie" in vragen[0]
     assert page.csp_fouten == []
