@@ -461,21 +461,44 @@ def _afwijking_van_tabel(dossier: Dossier, richting: int | None, voorstel: str, 
     )
 
 
+def past_bij_richting(veiligheid: str, richting: int, vaardigheden: str = "") -> bool:
+    """Whether a safety judgement can carry a change in this direction (R18: the less safe, the heavier;
+    skills can mitigate or aggravate). Lighter support never follows from direct danger, nor from repeated
+    violence unless the skills are sufficient; heavier support does not follow from a stable situation
+    unless the skills are lacking. An evaluation has no skills judgement (``vaardigheden`` empty)."""
+    if richting < 0:
+        return veiligheid != "acuut_onveilig" and (veiligheid != "structureel_onveilig" or vaardigheden == "voldoende")
+    if richting > 0:
+        return veiligheid != "stabiel_kwetsbaar" or vaardigheden in ("beperkt", "ontbrekend")
+    return True
+
+
+def _neutraal_aangepast(vanaf: str) -> str:
+    return f"Na overleg met u en de betrokken hulpverleners is besloten de ondersteuning vanaf {vanaf} aan te passen."
+
+
 def _wijziging(dossier: Dossier, noemt_voorziening: bool, nieuw, oud) -> list[str]:
     """Why the support changes from the date: the new taxatie of the version, or else the evaluation
-    that preceded it, and in which direction the pakket moved (R13, R20)."""
+    that preceded it, and in which direction the pakket moved (R13, R20). A judgement that contradicts
+    the direction (direct danger, yet lighter support) is not repeated: the letter then says neutrally
+    that the support is adjusted after consultation, instead of a reasoning that argues against itself."""
     o = dossier.onderbouwing
     vanaf = lange_datum(dossier.ingangsdatum)
+    oordeel: tuple[str, str] | None = None  # (veiligheid, vaardigheden) the first paragraph states
     if _heeft_conclusie(o) and o.eigen_taxatie:
         alineas = [_conclusie(o, opnieuw=True)]
+        oordeel = (o.veiligheid, o.vaardigheden)
     elif o is not None and o.evaluatie_datum is not None and o.evaluatie_veiligheid in VEILIGHEID_IN_WOORDEN:
         alineas = [
             f"Bij de evaluatie van {lange_datum(o.evaluatie_datum)} hebben wij met u besproken hoe het gaat. Onze "
             f"conclusie over de veiligheid: {VEILIGHEID_IN_WOORDEN[o.evaluatie_veiligheid]}."
         ]
+        oordeel = (o.evaluatie_veiligheid, "")
     else:
         alineas = ["Wij hebben met u besproken hoe het gaat en opnieuw bekeken welke ondersteuning past."]
     if not nieuw:
+        if oordeel is not None and not past_bij_richting(oordeel[0], -1, oordeel[1]):
+            return [_neutraal_aangepast(vanaf), "Voor u stopt de ondersteuning binnen dit arrangement."]
         alineas.append(f"Daarom verandert de ondersteuning vanaf {vanaf}. Voor u stopt de ondersteuning binnen dit "
                        "arrangement.")
         return alineas
@@ -493,6 +516,9 @@ def _wijziging(dossier: Dossier, noemt_voorziening: bool, nieuw, oud) -> list[st
         richting = (nieuw_bedrag > oud_bedrag) - (nieuw_bedrag < oud_bedrag)
         keuze = ""
     woorden = {1: "zwaarder", -1: "lichter", 0: "anders ingericht"}[richting]
+    if oordeel is not None and not past_bij_richting(oordeel[0], richting, oordeel[1]):
+        return [_neutraal_aangepast(vanaf),
+                f"De ondersteuning wordt {woorden}" + (f": {keuze}." if keuze else ".")]
     alineas.append(_REGEL_R18)
     alineas.append(f"Daarom wordt de ondersteuning vanaf {vanaf} {woorden}" + (f": {keuze}." if keuze else "."))
     return alineas

@@ -210,6 +210,59 @@ def test_wijziging_with_its_own_taxatie_uses_that_conclusion_and_scales_up():
     assert "zwaarder: Pakket 3" in tekst
 
 
+def _wijziging_na_evaluatie(pakket, evaluatie_veiligheid):
+    return dossier(
+        pakket=pakket, vorige_perceel="extramuraal", vorige_pakket="2",
+        onderbouwing=Onderbouwing(**TAXATIE, eigen_taxatie=False, evaluatie_datum=date(2026, 10, 5),
+                                  evaluatie_veiligheid=evaluatie_veiligheid),
+    )
+
+
+NEUTRAAL_AANGEPAST = ("Na overleg met u en de betrokken hulpverleners is besloten de ondersteuning vanaf "
+                      "1 december 2026 aan te passen.")
+
+
+def test_wijziging_down_after_an_unsafe_evaluation_gives_the_neutral_sentence_not_the_judgement():
+    """Review: 'acuut onveilig' at the evaluation, yet afschalen, read 'direct gevaar ... Daarom lichter'."""
+    for veiligheid in ("acuut_onveilig", "structureel_onveilig"):
+        brieven = per_naam(stel_brieven_op(_wijziging_na_evaluatie("1", veiligheid), Soort.WIJZIGING))
+        for naam in ("moeder-wijziging.pdf", "vader-wijziging.pdf"):
+            tekst = motivering_van(brieven[naam])
+            assert tekst.startswith(NEUTRAAL_AANGEPAST), (veiligheid, naam)
+            assert "lichter" in tekst and "Daarom" not in tekst
+            for verboden in ("direct gevaar", "herhaald of aanhoudend geweld", "hoe onveiliger", "evaluatie van"):
+                assert verboden not in tekst, (verboden, veiligheid, naam)
+
+
+def test_wijziging_up_after_an_unsafe_evaluation_keeps_the_judgement_as_reason():
+    tekst = motivering_van(per_naam(stel_brieven_op(_wijziging_na_evaluatie("3", "acuut_onveilig"),
+                                                    Soort.WIJZIGING))["moeder-wijziging.pdf"])
+    assert "Bij de evaluatie van 5 oktober 2026" in tekst and "direct gevaar" in tekst
+    assert "Daarom wordt de ondersteuning vanaf 1 december 2026 zwaarder: Pakket 3" in tekst
+    assert NEUTRAAL_AANGEPAST not in tekst
+
+
+def test_wijziging_up_after_a_stable_evaluation_gives_the_neutral_sentence():
+    tekst = motivering_van(per_naam(stel_brieven_op(_wijziging_na_evaluatie("3", "stabiel_kwetsbaar"),
+                                                    Soort.WIJZIGING))["moeder-wijziging.pdf"])
+    assert tekst.startswith(NEUTRAAL_AANGEPAST) and "zwaarder: Pakket 3" in tekst
+    assert "het geweld is gestopt" not in tekst
+
+
+def test_wijziging_own_taxatie_direct_danger_and_lighter_is_neutral_but_sufficient_skills_may_carry_it():
+    def tekst(veiligheid, vaardigheden):
+        o = Onderbouwing(**{**TAXATIE, "veiligheid": veiligheid, "vaardigheden": vaardigheden,
+                            "taxatie_datum": date(2026, 9, 1)}, eigen_taxatie=True)
+        d = dossier(pakket="1", vorige_perceel="extramuraal", vorige_pakket="2", onderbouwing=o)
+        return motivering_van(per_naam(stel_brieven_op(d, Soort.WIJZIGING))["moeder-wijziging.pdf"])
+
+    assert tekst("acuut_onveilig", "voldoende").startswith(NEUTRAAL_AANGEPAST)
+    # R18: sufficient skills can mitigate repeated violence, so that reasoning stands.
+    gemotiveerd = tekst("structureel_onveilig", "voldoende")
+    assert "Op 1 september 2026 hebben wij opnieuw" in gemotiveerd and NEUTRAAL_AANGEPAST not in gemotiveerd
+    assert "Daarom wordt de ondersteuning vanaf 1 december 2026 lichter" in gemotiveerd
+
+
 def test_beeindiging_motivation_is_neutral_and_has_no_assessment_or_reason_text():
     d = dossier(onderbouwing=Onderbouwing(**{**TAXATIE, "veiligheid": "structureel_onveilig"}),
                 reden="Doelen bereikt, situatie stabiel; vader is weer thuis")
