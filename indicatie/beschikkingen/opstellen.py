@@ -21,6 +21,11 @@ from .brief import Adres, Beslisser, Brief, Geadresseerde, Soort, Voorzieningreg
 
 # Plain-Dutch names and result areas per product code of the engine (issue 3 §1). The result areas
 # follow R4/R8/R9 and the catalogue; the words are written for the client, without rule codes.
+# Deliberately not the catalogue's names (tarieven.selectors.productnamen): those are the professionals'
+# short names ("Begeleiding kinderen", "Wmo R1 Sociaal en persoonlijk functioneren"), whereas a letter
+# says what the client gets ("Jeugdhulp voor de kinderen in het gezin"). A letter also renders without a
+# database (manage.py proefdruk), and a decided letter must not change wording when the catalogue is
+# edited. The codes are the catalogue's (pakketten.catalogus.PRODUCTCODES); a test keeps both the same.
 PRODUCTEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "begeleiding_volwassenen": (
         "Begeleiding bij duurzame veiligheid, herstel en systeemdynamiek",
