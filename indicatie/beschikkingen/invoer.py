@@ -12,11 +12,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from indicatie.indicaties.beeindiging import Beeindigingsreden
 from indicatie.proefgeval import AdresInvoer, Invoer, JaNee, Tekst
 from tarieven.engine import verblijft
 
 from .brief import Adres, Beslisser, Soort
-from .opstellen import Dossier, Persoon, kies_postadres, regels_uit_begroting
+from .opstellen import Dossier, Onderbouwing, Persoon, kies_postadres, regels_uit_begroting
 
 
 def _lijst(v: Any) -> Any:
@@ -66,6 +67,8 @@ class ProefdrukInvoer(Invoer):
     datum: date | None = None
     soort: Literal["toekenning", "wijziging", "beeindiging", "beëindiging", "afwijzing"] = "toekenning"
     reden: str | None = None
+    # beëindiging: the category the letter states (indicaties.beeindiging); ``reden`` never goes in.
+    beeindigingsreden: Literal[tuple(Beeindigingsreden.values)] | None = None  # type: ignore[valid-type]
     motivering: str | list[str] | None = None
     vorige: dict | None = None
 
@@ -128,6 +131,7 @@ def dossier_uit(invoer: ProefdrukInvoer, begroting: Any, *, vorige_begroting: An
         ),
         aanbieder=invoer.aanbieder.naam if invoer.aanbieder else None,
         motivering=motivering,
+        onderbouwing=Onderbouwing(beeindigingsreden=invoer.beeindigingsreden) if invoer.beeindigingsreden else None,
         reden=invoer.reden or "",
         parameterset=getattr(begroting, "parameterset", ""),
         vorige_regels=regels_uit_begroting(vorige_begroting) if vorige_begroting is not None else [],

@@ -16,6 +16,7 @@ from typing import Any
 
 from hgarr.datums import is_volwassen_op, lange_datum
 from hgarr.web.templatetags.nl import format_getal
+from indicatie.indicaties.beeindiging import in_de_brief as beeindigingsreden_in_de_brief
 
 from .brief import Adres, Beslisser, Brief, Geadresseerde, Soort, Voorzieningregel, Wet
 
@@ -138,6 +139,8 @@ class Onderbouwing:
     eigen_taxatie: bool = True
     evaluatie_datum: date | None = None
     evaluatie_veiligheid: str = ""
+    # beëindiging: the category (indicaties.beeindiging.Beeindigingsreden value), never the free text
+    beeindigingsreden: str = ""
 
 
 @dataclass
@@ -530,12 +533,15 @@ def _wijziging(dossier: Dossier, noemt_voorziening: bool, nieuw, oud) -> list[st
 
 
 def _beeindiging(dossier: Dossier) -> list[str]:
-    """The ending reason is a free text of the casusregisseur (it can hold the case story), so the letter
-    gives no reason of its own: the date, and who explains it."""
+    """The date, the sentence of the ending's category (Awb 3:46), and who explains it. The casusregisseur's
+    free text stays out: it can hold the case story. Without a category (ended before categories
+    existed) the sentence is neutral."""
+    categorie = dossier.onderbouwing.beeindigingsreden if dossier.onderbouwing is not None else ""
     return [
         f"Wij beëindigen de ondersteuning binnen het Huiselijk Geweldarrangement. De laatste dag is "
         f"{lange_datum(dossier.einddatum)}.",
-        "Wilt u weten waarom wij dit hebben besloten? Uw contactpersoon van het wijkteam legt het u graag uit.",
+        beeindigingsreden_in_de_brief(categorie),
+        "Wilt u meer weten over dit besluit? Uw contactpersoon van het wijkteam legt het u graag uit.",
     ]
 
 

@@ -105,6 +105,7 @@ def onderbouwing_van_versie(versie, vorige_versie=None) -> Onderbouwing:
         eigen_taxatie=vorige_versie is None or versie.taxatie_id != vorige_versie.taxatie_id,
         evaluatie_datum=evaluatie.datum if evaluatie else None,
         evaluatie_veiligheid=evaluatie.veiligheid if evaluatie else "",
+        beeindigingsreden=getattr(versie, "beeindigingsreden", "") or "",
     )
 
 
@@ -134,8 +135,8 @@ def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dos
     if soort == Soort.BEEINDIGING:
         einde = versie.geldig_tot or versie.einddatum
         ingang = (vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie is not None else ingang
-    # The beslisser's reason of an afwijzing is written for the letter (the form says so). The ending
-    # reason is the casusregisseur's free text and stays out of the letter.
+    # The beslisser's reason of an afwijzing is written for the letter (the form says so). Of an ending
+    # only the category goes in (onderbouwing); the casusregisseur's free text stays out of the letter.
     reden = (versie.afwijzingsreden or "") if soort == Soort.AFWIJZING else ""
     functie = getattr(door, "functie", "") or "Beslisser"
     return Dossier(

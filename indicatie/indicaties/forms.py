@@ -14,6 +14,7 @@ from indicatie.huishoudens.forms import DateInput
 from indicatie.taxaties.models import VEILIGHEID_OMSCHRIJVING, Taxatie
 from tarieven.selectors import productnaam, productnamen
 
+from .beeindiging import Beeindigingsreden, in_de_brief
 from .casus import lid_ref
 from .models import Aanbieder, Advies, Pakket, Perceel, Soort, Veiligheid
 from .selectors import casusregisseurs_van_team
@@ -21,6 +22,7 @@ from .services import (
     Deelnemer,
     Ongeldig,
     VersieGegevens,
+    beeindigingsdatum_fout,
     einddatum_fout,
     evaluatiedatum_fout,
     korte_periode_melding,
@@ -322,11 +324,36 @@ class BeeindigForm(RevisieForm):
             "invalid": "Vul een geldige datum in.",
         },
     )
-    reden = forms.CharField(
-        label="Reden van de beëindiging",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Vul de reden van de beëindiging in."},
+    categorie = forms.ChoiceField(
+        label="Reden van de beëindiging (staat in de brief)",
+        widget=forms.RadioSelect,
+        # Each option shows the sentence the letters will state, so nobody is surprised by the letter.
+        choices=[(r.value, f"{r.label}. In de brief: “{in_de_brief(r.value)}”") for r in Beeindigingsreden],
+        help_text=(
+            "Deze zin komt in de brief aan iedereen die een beschikking krijgt. Klopt hij niet voor ieder van "
+            "hen, kies dan 'Andere reden'."
+        ),
+        error_messages={
+            "required": "Kies de reden van de beëindiging; die staat in de brief.",
+            "invalid_choice": "Kies een reden uit de lijst.",
+        },
     )
+    reden = forms.CharField(
+        label="Interne toelichting (komt niet in de brief)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Vul de interne toelichting bij de beëindiging in."},
+    )
+
+    def __init__(self, *args, basis=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.basis = basis
+
+    def clean_einddatum(self):
+        # The service checks it again; here it comes in the same round as a missing reason.
+        datum = self.cleaned_data.get("einddatum")
+        if melding := beeindigingsdatum_fout(self.basis, datum):
+            raise forms.ValidationError(melding)
+        return datum
 
 
 class VeiligheidSelect(forms.RadioSelect):

@@ -23,9 +23,13 @@ from django.utils import timezone
 
 from indicatie.taxaties.models import Pakket, Perceel, Veiligheid
 
+from .beeindiging import Beeindigingsreden, in_de_brief
+from .beeindiging import label as beeindigingsreden_label
+
 __all__ = [
     "Aanbieder",
     "Advies",
+    "Beeindigingsreden",
     "Evaluatie",
     "Indicatie",
     "Indicatieversie",
@@ -174,7 +178,12 @@ class Indicatieversie(models.Model):
         "taxaties.Taxatie", on_delete=models.PROTECT, null=True, blank=True, related_name="indicatieversies"
     )
     motivering = models.TextField("motivering")
-    reden_beeindiging = models.TextField("reden van beëindiging", blank=True)
+    # Ending early: the category the letter states (Awb 3:46), and the casusregisseur's internal note,
+    # which can hold the case story and never goes into a letter. Empty category: ended before it existed.
+    beeindigingsreden = models.CharField(
+        "reden van beëindiging", max_length=40, choices=Beeindigingsreden.choices, blank=True, default=""
+    )
+    reden_beeindiging = models.TextField("interne toelichting bij de beëindiging", blank=True)
 
     # The begroting as the engine computed it (tarieven.engine.uitvoer.Begroting as JSON) and the
     # parameter set it used: a later tariff change never alters a decided budget.
@@ -250,6 +259,14 @@ class Indicatieversie(models.Model):
         if self.pakket == Pakket.VRIJ:
             return f"{Perceel(self.perceel).label}, vrije trede"
         return f"{Perceel(self.perceel).label}, {Pakket(self.pakket).label}"
+
+    @property
+    def beeindigingsreden_label(self) -> str:
+        return beeindigingsreden_label(self.beeindigingsreden)
+
+    @property
+    def beeindigingsreden_in_de_brief(self) -> str:
+        return in_de_brief(self.beeindigingsreden)
 
     @property
     def refs(self) -> list[str]:

@@ -25,6 +25,7 @@ from hgarr.bestanden import atomic_met_bestanden
 from hgarr.datums import lange_datum
 
 from . import begroting as begroting_adapter
+from .beeindiging import Beeindigingsreden
 from .casus import lid_snapshot
 from .models import (
     OPEN_STATUSSEN,
@@ -321,16 +322,21 @@ def _valideer_wijziging(huishouden, basis: Indicatieversie, g: VersieGegevens) -
         raise Ongeldig(fouten)
 
 
-def _controleer_beeindigingsdatum(basis: Indicatieversie, datum: date) -> None:
-    if not (basis.geldig_vanaf <= datum < basis.geldig_tot):
-        raise Ongeldig(
-            {
-                "einddatum": (
-                    f"De laatste dag moet binnen de lopende periode liggen en vóór de huidige einddatum: "
-                    f"van {lange_datum(basis.geldig_vanaf)} tot {lange_datum(basis.geldig_tot)}."
-                )
-            }
+def beeindigingsdatum_fout(basis: Indicatieversie | None, datum: date | None) -> str | None:
+    """The last day of an early ending lies in the running version's period, before its end: from its
+    first day up to the day before its current end (ending on the end itself would change nothing)."""
+    if basis is None or basis.geldig_vanaf is None or datum is None:
+        return None
+    laatste = lange_datum(basis.geldig_tot - timedelta(days=1))
+    periode = f"kies een dag van {lange_datum(basis.geldig_vanaf)} tot en met {laatste}"
+    if datum < basis.geldig_vanaf:
+        return f"De laatste dag ligt vóór het begin van de lopende versie {basis.nummer}: {periode}."
+    if datum >= basis.geldig_tot:
+        return (
+            f"De laatste dag moet vóór de huidige einddatum ({lange_datum(basis.geldig_tot)}) liggen; op die dag "
+            f"stopt de ondersteuning al. Voor een vervroegde beëindiging: {periode}."
         )
+    return None
 
 
 # --------------------------------------------------------------------------- concept versions
@@ -438,6 +444,7 @@ def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
     nieuw = _kopie(bron, nummer=_volgend_nummer(indicatie), soort=bron.soort, auteur=door)
     nieuw.vorige_versie = bron.vorige_versie
     nieuw.motivering = bron.motivering
+    nieuw.beeindigingsreden = bron.beeindigingsreden
     nieuw.reden_beeindiging = bron.reden_beeindiging
     nieuw.ingangsdatum, nieuw.einddatum = bron.ingangsdatum, bron.einddatum
     _bereken(nieuw)
@@ -540,23 +547,28 @@ def start_wijziging(*, indicatie_id: int, door, gegevens: VersieGegevens, revisi
 
 @transaction.atomic
 def start_beeindiging(
-    *, indicatie_id: int, door, laatste_dag: date, reden: str, revisie: int | None
+    *, indicatie_id: int, door, laatste_dag: date, categorie: str, reden: str, revisie: int | None
 ) -> Indicatieversie:
-    """Ending early: a version that shortens the running one to ``laatste_dag``, with a reason."""
+    """Ending early: a version that shortens the running one to ``laatste_dag``. ``categorie`` (a
+    ``Beeindigingsreden``) is what the letter states (Awb 3:46); ``reden`` is the internal note."""
     indicatie, basis = _op_lopende_versie(indicatie_id, door, revisie)
     fouten = {}
     if laatste_dag is None:
         fouten["einddatum"] = "Vul de laatste dag van de ondersteuning in."
+    elif melding := beeindigingsdatum_fout(basis, laatste_dag):
+        fouten["einddatum"] = melding
+    if categorie not in Beeindigingsreden.values:
+        fouten["categorie"] = "Kies de reden van de beëindiging; die staat in de brief."
     if not (reden or "").strip():
-        fouten["reden"] = "Vul de reden van de beëindiging in."
+        fouten["reden"] = "Vul de interne toelichting bij de beëindiging in."
     if fouten:
         raise Ongeldig(fouten)
-    _controleer_beeindigingsdatum(basis, laatste_dag)
     versie = _kopie(basis, nummer=_volgend_nummer(indicatie), soort=Soort.BEEINDIGING, auteur=door)
     versie.vorige_versie = basis
     versie.ingangsdatum = basis.geldig_vanaf
     versie.einddatum = laatste_dag
     versie.motivering = reden.strip()
+    versie.beeindigingsreden = categorie
     versie.reden_beeindiging = reden.strip()
     return _bewaar_concept(versie, indicatie, door)
 
@@ -712,7 +724,8 @@ def _perioden(versie, vorige, indicatie) -> tuple[date | None, date | None, date
         _controleer_wijzigingsdatum(vorige, versie.ingangsdatum)
         return versie.ingangsdatum, versie.einddatum, versie.ingangsdatum - timedelta(days=1)
     if versie.soort == Soort.BEEINDIGING:
-        _controleer_beeindigingsdatum(vorige, versie.einddatum)
+        if melding := beeindigingsdatum_fout(vorige, versie.einddatum):
+            raise Ongeldig({"einddatum": melding})
         return None, None, versie.einddatum
     # verlenging
     if versie.ingangsdatum <= vorige.geldig_tot:

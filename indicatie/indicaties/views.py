@@ -479,7 +479,7 @@ def beeindigen(request, pk):
     indicatie = selectors.indicatie_voor(request.user, pk)
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
     basis = services.huidige_versie(indicatie)
-    form = BeeindigForm(request.POST or None, initial={"revisie": indicatie.revisie})
+    form = BeeindigForm(request.POST or None, initial={"revisie": indicatie.revisie}, basis=basis)
     status = None
     if request.method == "POST" and form.is_valid():
         antwoord, status = _voer_uit(
@@ -489,6 +489,7 @@ def beeindigen(request, pk):
                 indicatie_id=indicatie.pk,
                 door=request.user,
                 laatste_dag=form.cleaned_data["einddatum"],
+                categorie=form.cleaned_data["categorie"],
                 reden=form.cleaned_data["reden"],
                 revisie=form.cleaned_data.get("revisie"),
             ),

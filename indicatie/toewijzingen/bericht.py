@@ -40,6 +40,7 @@ class RedenWijziging(StrEnum):
 
     VERLENGING = "04"  # Herbeoordeling: verlenging toewijzing
     VERKORTING = "05"  # Herbeoordeling: verkorting toewijzing
+    VERHUIZING = "07"  # Verhuizing naar een andere gemeente
     OVERSTAP_AANBIEDER = "09"  # Overstap naar andere aanbieder
     VERWIJDERD = "13"  # only with Einddatum = Ingangsdatum (CS335)
 
@@ -47,6 +48,7 @@ class RedenWijziging(StrEnum):
 REDEN_LABELS = {
     "04": "Herbeoordeling: verlenging toewijzing",
     "05": "Herbeoordeling: verkorting toewijzing",
+    "07": "Verhuizing naar een andere gemeente",
     "09": "Overstap naar andere aanbieder",
     "13": "Verwijderd",
     "14": "Administratieve correctie",

@@ -18,7 +18,9 @@ so its choice is:
   CS335), and a *new* toewijzing with a new number starts on the change date;
 - another aanbieder: the old aanbieder's toewijzing is ended with RedenWijziging 09 and the new
   aanbieder gets a new one;
-- beëindiging: every toewijzing running past the last day is shortened to it (05) or deleted (13);
+- beëindiging: every toewijzing running past the last day is shortened to it or deleted (13). The
+  reason follows the ending's category where WMO002/JZ002 has a matching code (a move to another
+  municipality: 07); every other category is a reassessment that shortens the toewijzing (05);
 - verlenging: a toewijzing that ends the day before the extension, with the same amount, is extended
   (04) and keeps its number; otherwise a new one starts.
 
@@ -104,6 +106,16 @@ class Plan:
     geblokkeerd: list[tuple[str, Wet]] = field(default_factory=list)  # (ref, wet) under OP003
 
 
+# The ending categories (indicaties.beeindiging) with a code of their own in WMO002/JZ002. Doelen bereikt,
+# veilig zonder hulp, andere hulp, niet meer gewenst and anders have none: 05 (verkorting). "Uitstroom
+# naar ander domein" (06) is not implied by "andere hulp", which can be other Wmo support.
+REDEN_BIJ_BEEINDIGING = {"verhuisd_andere_gemeente": RedenWijziging.VERHUIZING.value}
+
+
+def reden_bij_beeindiging(categorie: str | None) -> str:
+    return REDEN_BIJ_BEEINDIGING.get(categorie or "", RedenWijziging.VERKORTING.value)
+
+
 def centen(bedrag: Decimal) -> int:
     return int((Decimal(bedrag).quantize(CENT, rounding=ROUND_HALF_UP) * 100).to_integral_value())
 
@@ -164,12 +176,14 @@ def plan(
     nummer_voor: Callable[[Wet], int],
     geblokkeerd: Iterable[str] = (),
     refs_per_wet: dict[str, Wet] | None = None,
+    beeindigingsreden: str | None = None,
 ) -> Plan:
     """The toewijzingen and messages for one decided version.
 
     soort: "toekenning", "wijziging", "verlenging" or "beeindiging" (the signal's ``soort``).
     For a beëindiging ``einddatum`` is the last day and ``regels`` are ignored.
     ``geblokkeerd``: refs of members under OP003.
+    ``beeindigingsreden``: the ending's category (a beëindiging), for its RedenWijziging.
     """
     geblokkeerd = set(geblokkeerd)
     regels = list(regels)
@@ -193,7 +207,7 @@ def plan(
         peildatum = einddatum
         for t in bestaande:
             if t.einddatum > einddatum:
-                resultaat.append(_beeindig(t, einddatum, RedenWijziging.VERKORTING.value, variant, moment))
+                resultaat.append(_beeindig(t, einddatum, reden_bij_beeindiging(beeindigingsreden), variant, moment))
             elif t.einddatum >= peildatum:
                 resultaat.append(t)
     else:

@@ -141,7 +141,7 @@ def maak_berichten_voor_versie(
         bestaande=[_stand(t) for t in rijen.values()],
         agb=agb, ingangsdatum=versie.ingangsdatum, einddatum=versie.einddatum, moment=moment,
         variant=configuratie.variant(), nummer_voor=lambda wet: volgend_nummer(str(wet)),
-        geblokkeerd=geblokkeerd,
+        geblokkeerd=geblokkeerd, beeindigingsreden=getattr(versie, "beeindigingsreden", "") or None,
     )
 
     from indicatie.indicaties.models import Aanbieder

@@ -130,6 +130,23 @@ def test_kinds_and_previous_version(tmp_path, capsys):
     assert code == 0 and "moeder-beeindiging.pdf" in out.splitlines()
 
 
+def test_beeindiging_states_the_category_and_not_the_reason_text(tmp_path, capsys):
+    from indicatie.beschikkingen.invoer import ProefdrukInvoer, dossier_uit
+    from indicatie.beschikkingen.opstellen import stel_brieven_op
+    from indicatie.beschikkingen.rendering import render_html
+
+    casus = copy.deepcopy(CASUS) | {"soort": "beëindiging", "beeindigingsreden": "andere_hulp_passender",
+                                    "reden": "GEHEIM-VERHAAL intern"}
+    gegevens = ProefdrukInvoer.model_validate(casus)
+    brieven = stel_brieven_op(dossier_uit(gegevens, begroting(invoer=casus)), gegevens.brief_soort)
+    assert brieven
+    for brief in brieven:
+        html = render_html(brief)
+        assert "Andere hulp past nu beter bij uw situatie." in html and "GEHEIM-VERHAAL" not in html
+    code, out, err, _ = proefdruk(tmp_path, casus | {"beeindigingsreden": "overleden"}, capsys)
+    assert code == 2 and "beeindigingsreden" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
 def test_nothing_is_stored(tmp_path, capsys):
     from indicatie.beschikkingen.models import Beschikking
 

@@ -169,7 +169,7 @@ def test_rejected_ending_is_internal_and_sends_no_letter(vastgestelde_versie, in
     voor = Beschikking.objects.count()
     eind = indicatie_services.start_beeindiging(
         indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, laatste_dag=date(2026, 8, 31),
-        reden="Doelen bereikt.", revisie=None,
+        categorie="doelen_bereikt", reden="Doelen bereikt.", revisie=None,
     )
     besluit(eind, indicatiesteller, tweede_beslisser, vaststellen=False, reden="Eerst nog een evaluatie.")
     assert Beschikking.objects.count() == voor
@@ -208,7 +208,7 @@ def test_ending_issues_beeindiging_letters_with_the_last_day_without_the_free_te
 ):
     eind = indicatie_services.start_beeindiging(
         indicatie_id=vastgestelde_versie.indicatie_id, door=indicatiesteller, laatste_dag=date(2026, 8, 31),
-        reden="De doelen zijn bereikt.", revisie=None,
+        categorie="doelen_bereikt", reden="De doelen zijn bereikt.", revisie=None,
     )
     eind = besluit(eind, indicatiesteller, tweede_beslisser)
     letters = Beschikking.objects.filter(versie=eind)

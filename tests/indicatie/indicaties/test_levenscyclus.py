@@ -394,7 +394,8 @@ def test_verouderde_revisie_geeft_conflict(lopend, huishouden, aanbieder, casusr
 def test_vervroegd_beeindigen(lopend, casusregisseur, tweede_beslisser, ontvangen):
     with pytest.raises(Ongeldig) as fout:
         services.start_beeindiging(
-            indicatie_id=lopend.indicatie_id, door=casusregisseur, laatste_dag=date(2026, 9, 30), reden="", revisie=None
+            indicatie_id=lopend.indicatie_id, door=casusregisseur, laatste_dag=date(2026, 9, 30),
+            categorie="doelen_bereikt", reden="", revisie=None
         )
     assert "reden" in fout.value.fouten
     with pytest.raises(Ongeldig):
@@ -402,14 +403,14 @@ def test_vervroegd_beeindigen(lopend, casusregisseur, tweede_beslisser, ontvange
             indicatie_id=lopend.indicatie_id,
             door=casusregisseur,
             laatste_dag=EINDE,
-            reden="Doelen bereikt.",
+            categorie="doelen_bereikt", reden="Doelen bereikt.",
             revisie=None,
         )
     eind = services.start_beeindiging(
         indicatie_id=lopend.indicatie_id,
         door=casusregisseur,
         laatste_dag=date(2026, 9, 30),
-        reden="Doelen bereikt.",
+        categorie="doelen_bereikt", reden="Doelen bereikt.",
         revisie=None,
     )
     besluit(eind, casusregisseur, tweede_beslisser)
@@ -424,7 +425,7 @@ def test_vervroegd_beeindigen(lopend, casusregisseur, tweede_beslisser, ontvange
             indicatie_id=indicatie.pk,
             door=casusregisseur,
             laatste_dag=date(2026, 9, 1),
-            reden="Nogmaals.",
+            categorie="doelen_bereikt", reden="Nogmaals.",
             revisie=None,
         )
 

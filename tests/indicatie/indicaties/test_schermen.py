@@ -217,12 +217,14 @@ def test_beeindigen_en_evaluatie_via_scherm(
     assert "Rustiger thuis." in detail.text
     eind = client.post(
         reverse("indicaties:beeindigen", args=[lopend.indicatie_id]),
-        {"einddatum": "2027-03-01", "reden": "Verhuisd.", "revisie": str(Indicatie.objects.get().revisie)},
+        {"einddatum": "2027-03-01", "categorie": "verhuisd_andere_gemeente", "reden": "Verhuisd.",
+         "revisie": str(Indicatie.objects.get().revisie)},
     )
-    assert eind.status_code == 400 and "binnen de lopende periode" in eind.text and "Verhuisd." in eind.text
+    assert eind.status_code == 400 and "vóór de huidige einddatum" in eind.text and "Verhuisd." in eind.text
     client.post(
         reverse("indicaties:beeindigen", args=[lopend.indicatie_id]),
-        {"einddatum": "2026-09-30", "reden": "Verhuisd.", "revisie": str(Indicatie.objects.get().revisie)},
+        {"einddatum": "2026-09-30", "categorie": "verhuisd_andere_gemeente", "reden": "Verhuisd.",
+         "revisie": str(Indicatie.objects.get().revisie)},
     )
     assert Indicatieversie.objects.get(nummer=2).soort == "beeindiging"
 

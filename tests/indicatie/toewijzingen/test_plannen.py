@@ -114,6 +114,29 @@ def test_beeindiging_verkort_alles():
     assert teller.n == {Wet.WMO: 2, Wet.JEUGDWET: 1}  # no new numbers
 
 
+@pytest.mark.parametrize("categorie, code", [
+    ("verhuisd_andere_gemeente", "07"),  # WMO002/JZ002: Verhuizing naar een andere gemeente
+    ("doelen_bereikt", "05"), ("veiligheid_stabiel_zonder_hulp", "05"), ("andere_hulp_passender", "05"),
+    ("hulp_niet_meer_gewenst", "05"), ("anders", "05"), ("", "05"), (None, "05"),
+])
+def test_beeindiging_reden_volgt_de_categorie_waar_de_standaard_een_code_heeft(categorie, code):
+    teller = Teller()
+    eerst = toekenning(BASIS, teller)
+    p = plan(soort="beeindiging", regels=[], bestaande=eerst.toewijzingen, agb=AGB, ingangsdatum=date(2026, 12, 1),
+             einddatum=date(2027, 4, 30), moment=datetime(2027, 3, 1, 9, 30), variant=OMVANG, nummer_voor=teller,
+             beeindigingsreden=categorie)
+    assert {t.reden_wijziging for t in p.toewijzingen} == {code} and len(p.toewijzingen) == 3
+
+
+def test_elke_beeindigingscategorie_heeft_een_geldige_redenwijziging():
+    from indicatie.indicaties.beeindiging import Beeindigingsreden
+    from indicatie.toewijzingen.bericht import REDEN_LABELS
+    from indicatie.toewijzingen.plannen import reden_bij_beeindiging
+
+    for categorie in Beeindigingsreden.values:
+        assert reden_bij_beeindiging(categorie) in REDEN_LABELS
+
+
 def test_verlenging_zelfde_bedrag_houdt_nummer_reden_04():
     teller = Teller()
     eerst = toekenning(BASIS, teller)

@@ -111,7 +111,8 @@ def test_wijziging_houdt_nummers_en_geeft_reden(huishouden, aanbieder, taxatie, 
 def test_beeindiging(huishouden, aanbieder, taxatie, indicatiesteller, beslisser, casusregisseur):
     eerste = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser)
     versie = indicatie_services.start_beeindiging(
-        indicatie_id=eerste.indicatie_id, door=casusregisseur, laatste_dag=date(2026, 8, 31), reden="Doelen bereikt",
+        indicatie_id=eerste.indicatie_id, door=casusregisseur, laatste_dag=date(2026, 8, 31),
+        categorie="doelen_bereikt", reden="Doelen bereikt",
         revisie=None,
     )
     versie = besluit(versie, casusregisseur, beslisser)
@@ -122,6 +123,20 @@ def test_beeindiging(huishouden, aanbieder, taxatie, indicatiesteller, beslisser
         assert _tekst(b, "Einddatum") == ["2026-08-31"] and _tekst(b, "RedenWijziging") == ["05"]
     assert set(Toewijzing.objects.values_list("einddatum", flat=True)) == {date(2026, 8, 31)}
     assert START < date(2026, 8, 31) < EINDE
+
+
+def test_beeindiging_na_verhuizing_stuurt_reden_07(huishouden, aanbieder, taxatie, indicatiesteller, beslisser,
+                                                    casusregisseur):
+    eerste = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser)
+    versie = indicatie_services.start_beeindiging(
+        indicatie_id=eerste.indicatie_id, door=casusregisseur, laatste_dag=date(2026, 8, 31),
+        categorie="verhuisd_andere_gemeente", reden="Intern: verhuisd", revisie=None,
+    )
+    versie = besluit(versie, casusregisseur, beslisser)
+    berichten = list(Uitgaandbericht.objects.filter(versie=versie))
+    assert berichten and all(b.status == BerichtStatus.KLAAR for b in berichten)
+    for b in berichten:
+        assert _tekst(b, "RedenWijziging") == ["07"] and b"Intern: verhuisd" not in b.xml
 
 
 def test_statusovergangen(huishouden, aanbieder, taxatie, indicatiesteller, beslisser):
