@@ -18,11 +18,12 @@ from django.utils import timezone
 from hgarr.accounts.roles import Rol
 from indicatie.huishoudens.models import Gezinslid
 from indicatie.huishoudens.selectors import huishoudens_voor
-from tarieven.selectors import productnaam, productnamen
+from tarieven.engine import normaliseer_gemeente
+from tarieven.selectors import productnaam, productnamen, regio_gemeenten
 
 from . import geld
 from .casus import gezinslid_id_uit_ref
-from .models import OPEN_STATUSSEN, Evaluatie, Indicatie, Indicatieversie, Veiligheid, VersieStatus
+from .models import OPEN_STATUSSEN, Evaluatie, Indicatie, Indicatieversie, Perceel, Veiligheid, VersieStatus
 
 LEDEN_PREFETCH = Prefetch("huishouden__leden", queryset=Gezinslid.objects.order_by("volgorde", "id"))
 
@@ -140,14 +141,19 @@ def indicatie_pagina(user, pk) -> dict:
     leden = list(indicatie.huishouden.leden.all())
     personen = _personen(leden, versies)
     tijdlijn = maak_tijdlijn(versies, personen, productnamen())
+    open_versie = next((v for v in versies if v.status in OPEN_STATUSSEN), None)
+    huidig = huidige(versies)
+    # R14 for what applies now and for what is being proposed; the same sentence once.
+    meldingen = [m for v in (huidig, open_versie) if v is not None for m in gemeente_meldingen(v, leden)]
     return {
         "indicatie": indicatie,
         "huishouden": indicatie.huishouden,
         "versies": versies,
         "tijdlijn": tijdlijn,
         "personen": personen,
-        "open_versie": next((v for v in versies if v.status in OPEN_STATUSSEN), None),
-        "huidige_versie": huidige(versies),
+        "open_versie": open_versie,
+        "huidige_versie": huidig,
+        "gemeente_meldingen": list(dict.fromkeys(meldingen)),
         "evaluaties": evaluaties,
         "grafiek": veiligheidsgrafiek(evaluaties, versies),
         "jaren": geld_per_jaar(versies, personen),
@@ -157,6 +163,40 @@ def indicatie_pagina(user, pk) -> dict:
 def huidige(versies: list[Indicatieversie]) -> Indicatieversie | None:
     met_periode = [v for v in versies if v.status == VersieStatus.VASTGESTELD and v.geldig_vanaf]
     return max(met_periode, key=lambda v: (v.geldig_vanaf, v.nummer), default=None)
+
+
+def gemeente_meldingen(versie: Indicatieversie, leden: list[Gezinslid]) -> list[str]:
+    """R14, to inform and never to block: a participating member who lives elsewhere, in a municipality
+    where this arrangement is not ours alone. Extramural support is for households living in our
+    municipality, so another place means coordinating with that municipality; semi-/intramural support
+    is bought for the region (HGARR_REGIO_GEMEENTEN), so only a place outside it does. The names are
+    compared as the tariff engine compares them (``normaliseer_gemeente``). A confidential address is
+    left out: the screens never show anything taken from it, and for someone in a shelter the
+    municipality of the previous address stays responsible."""
+    per_id = {lid.pk: lid for lid in leden}
+    extramuraal = versie.perceel == Perceel.EXTRAMURAAL
+    eigen = normaliseer_gemeente(settings.HGARR_GEMEENTE)
+    regio = regio_gemeenten()
+    meldingen = []
+    for deelnemer in versie.leden or []:
+        lid = per_id.get(deelnemer.get("gezinslid_id"))
+        if not deelnemer.get("doet_mee", True) or lid is None or not lid.woont_elders or lid.vertrouwelijk_adres:
+            continue
+        plaats = " ".join(lid.plaats.split())
+        if not plaats:
+            continue
+        if extramuraal and normaliseer_gemeente(plaats) != eigen:
+            meldingen.append(
+                f"Afstemmen met de gemeente {plaats}: {lid.volledige_naam} woont daar "
+                "(regel voor extramurale arrangementen)."
+            )
+        elif not extramuraal and normaliseer_gemeente(plaats) not in regio:
+            meldingen.append(
+                f"Afstemmen met de gemeente {plaats}: {lid.volledige_naam} woont daar, buiten de regio waarvoor "
+                f"{settings.HGARR_GEMEENTE} semi- en intramurale ondersteuning inkoopt "
+                "(regel voor semi- en intramurale arrangementen)."
+            )
+    return meldingen
 
 
 def _personen(leden: list[Gezinslid], versies: list[Indicatieversie]) -> list[Persoon]:
@@ -562,6 +602,7 @@ def beslisoverzicht(versie: Indicatieversie, vorige: Indicatieversie | None, led
             and taxatie.gekozen_perceel
             and (taxatie.gekozen_perceel, taxatie.gekozen_pakket) != (versie.perceel, versie.pakket)
         ),
+        "gemeente_meldingen": gemeente_meldingen(versie, leden),
         "periode_melding": (
             korte_periode_melding(versie.ingangsdatum, versie.einddatum)
             if versie.soort in ("toekenning", "verlenging")
