@@ -405,6 +405,10 @@ def _snel(cls, **velden):
     return obj
 
 
+_NIEUW, _ZET = object.__new__, object.__setattr__
+_REGEL_VELDEN = frozenset(Regel.model_fields)
+
+
 class _Opbouw:
     """Collects lines; the period amount per line is round(week × days / 7, 2) (DESIGN.md §4)."""
 
@@ -419,11 +423,17 @@ class _Opbouw:
                  tarief_uur=None, trede=None, tarief_week=None):
         periode = (week * self.dagen / ZEVEN).quantize(CENT, ROUND_HALF_UP)
         tekst = f"{toelichting}{self._periodetekst}{euro(week)} × {self.dagen} / 7 = {euro(periode)}"
-        self.regels.append(_snel(Regel,
-            ref=ref, voor=voor, wet=wet, product=product, uren_per_week=uren, trede=trede,
-            tarief_per_uur=tarief_uur, tarief_per_week=tarief_week, bedrag_per_week=week,
-            bedrag_periode=periode, extramuraal=extramuraal, toelichting=tekst,
-        ))
+        # What _snel does, inlined: this runs for every line of every budget.
+        regel = _NIEUW(Regel)
+        _ZET(regel, "__dict__", {
+            "ref": ref, "voor": voor, "wet": wet, "product": product, "uren_per_week": uren, "trede": trede,
+            "tarief_per_uur": tarief_uur, "tarief_per_week": tarief_week, "bedrag_per_week": week,
+            "bedrag_periode": periode, "extramuraal": extramuraal, "toelichting": tekst,
+        })
+        _ZET(regel, "__pydantic_fields_set__", _REGEL_VELDEN)
+        _ZET(regel, "__pydantic_extra__", None)
+        _ZET(regel, "__pydantic_private__", None)
+        self.regels.append(regel)
 
 
 def _uren_regel(opbouw: _Opbouw, *, ref, wet, product, uren: Decimal, tarief: Decimal, extramuraal: bool,
@@ -441,10 +451,12 @@ def _vast_regel(opbouw: _Opbouw, *, ref, product, week: Decimal, trede: int | No
 
 
 def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
-    omgeving = omgeving or casus._omgeving
+    # Read the private attribute directly: pydantic's __getattr__ costs more than the lookup itself.
+    gevalideerd = (casus.__pydantic_private__ or {}).get("_omgeving")
+    omgeving = omgeving or gevalideerd
     if omgeving is None:
         raise TypeError("bereken() heeft een Omgeving nodig (of een Casus gevalideerd met context).")
-    if casus._omgeving is None:
+    if gevalideerd is None:
         controleer_omgeving(casus, omgeving)
     catalogus, blad = omgeving.catalogus, omgeving.tariefblad
     start, einde = casus.ingangsdatum, casus.einde
@@ -454,10 +466,11 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
     extramuraal_perceel = casus.perceel == "extramuraal"
     pakket = None if casus.pakket == "vrij" else perceel.pakket(casus.pakket)
 
+    grens = volwassen_grens(start)  # adult: born on or before this date
     volwassenen, kinderen = [], []
     for lid in casus.leden:
         if lid.doet_mee:
-            (volwassenen if is_volwassen(lid.geboortedatum, start) else kinderen).append(lid)
+            (volwassenen if lid.geboortedatum <= grens else kinderen).append(lid)
     # R6: youngest child (latest birth date); ties: the first in input order.
     jongste = None
     for kind in kinderen:
@@ -514,7 +527,7 @@ def bereken(casus: Casus, omgeving: Omgeving | None = None) -> Begroting:
                                     uitleg=f"Verblijf, vast budget per volwassen cliënt ({_R9})", extramuraal=False)
                         if ref == eerste_in_voorziening:
                             for kind in casus.leden:
-                                if kind.ref in in_voorziening and not is_volwassen(kind.geboortedatum, start):
+                                if kind.ref in in_voorziening and kind.geboortedatum > grens:
                                     _vast_regel(opbouw, ref=ref, voor=kind.ref, product="verblijf",
                                                 week=blad.verblijf_kind, trede=None, extramuraal=False,
                                                 uitleg=f"Verblijf, vast budget per meekomend kind ({kind.ref}), "
