@@ -102,7 +102,7 @@ def test_indienen_beslissen_opschalen_en_tijdlijn(page, indicatiesteller, beslis
     expect(eerste).to_contain_text("geldt tot en met 31 mei 2026")
     tweede = page.locator("#versie-2")
     expect(tweede).to_contain_text("ten opzichte van versie 1")
-    expect(tweede.get_by_role("table")).to_contain_text(re.compile(r"\+€ *[0-9.]+,[0-9]{2}"))
+    expect(tweede.get_by_role("table")).to_contain_text(re.compile(r"€ \+[0-9.]+,[0-9]{2}"))
     expect(page.get_by_role("heading", name="Toegekend per kalenderjaar")).to_be_visible()
     assert axe_check(page) == []
 

@@ -37,6 +37,15 @@ def euro(waarde):
 
 
 @register.filter
+def euro_verschil(waarde):
+    """A difference with its sign always in the same place: € +352,57, € -167,17, € 0,00."""
+    tekst = format_bedrag(waarde)
+    if tekst and Decimal(str(waarde)) > 0:
+        return tekst.replace("€ ", "€ +", 1)
+    return tekst
+
+
+@register.filter
 def getal(waarde, decimalen=2):
     return format_getal(waarde, int(decimalen))
 
