@@ -171,9 +171,12 @@ def trede_tarief(p: Parameters, catalogus: Catalogus, perceel: str, product: str
     factor = _overheadfactor(p, p.volwassenen.overhead.waarde, p.volwassenen.risico_opslag.waarde)
     locatie = gewogen * t.kosten_per_dienstuur.waarde * factor
     plaatsen = t.plaatsen_per_locatie[perceel].waarde
+    # From the rounded location cost, so that the derivation a person reads ("€ 19.777,25 per locatie
+    # ÷ 10 plaatsen") gives exactly the tariff shown, like every other line (DESIGN §4).
+    locatie = rond(locatie)
     per_plaats = rond(locatie / (plaatsen * t.bezettingsgraad.waarde))
     return TredeTarief(perceel, product, trede, b.diensturen_weekdagen, b.diensturen_weekend, gewogen,
-                       rond(locatie), plaatsen, per_plaats)
+                       locatie, plaatsen, per_plaats)
 
 
 def aannames(p: Parameters) -> list[tuple[str, str]]:

@@ -64,11 +64,15 @@ def test_trede_tarieven_uit_bezetting_r10(params):
     blad = standaard_omgeving().tariefblad
     for (perceel, trede), t in blad.trede_tarieven.items():
         assert t.diensturen_weekdagen + t.diensturen_weekend == {1: 196, 2: 224, 3: 280}[trede]
-        verwacht = (t.gewogen_diensturen * D("47.06") * D("1.3133")
-                    / params.tredes.plaatsen_per_locatie[perceel].waarde).quantize(D("0.01"), ROUND_HALF_UP)
+        locatie = (t.gewogen_diensturen * D("47.06") * D("1.3133")).quantize(D("0.01"), ROUND_HALF_UP)
+        assert t.kosten_locatie_per_week == locatie
+        # The tariff follows from the location cost as shown, so the derivation can be checked by hand.
+        verwacht = (locatie / params.tredes.plaatsen_per_locatie[perceel].waarde).quantize(D("0.01"), ROUND_HALF_UP)
         assert t.tarief_per_week == verwacht
     intra = blad.trede_tarieven
     assert intra[("intramuraal", 3)].tarief_per_week > intra[("intramuraal", 2)].tarief_per_week
+    # € 19.777,25 ÷ 10 = € 1.977,725, half up € 1.977,73 (was € 1.977,72 from the unrounded cost).
+    assert blad.trede_tarieven[("semimuraal", 3)].tarief_per_week == D("1977.73")
 
 
 def test_overhead_als_aandeel_geeft_hoger_tarief(params):
