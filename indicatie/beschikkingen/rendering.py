@@ -128,7 +128,10 @@ def render_brief(brief: Brief) -> Gerenderd:
 
 def combineer_pdfs(pdfs: Iterable[bytes], *, voortgang=None) -> bytes:
     """One PDF with all letters in order, for printing (not archival: the stored letters are).
-    ``voortgang(n)`` is called after each letter."""
+    ``voortgang(n)`` is called after each letter.
+
+    A letter with an odd number of pages is followed by a blank page, so that printed double-sided
+    the next letter never lands on the back of the previous client's letter."""
     import pikepdf
 
     uit = pikepdf.Pdf.new()
@@ -137,6 +140,9 @@ def combineer_pdfs(pdfs: Iterable[bytes], *, voortgang=None) -> bytes:
         for n, data in enumerate(pdfs, start=1):
             bron = pikepdf.Pdf.open(io.BytesIO(data))
             bronnen.append(bron)
+            if len(uit.pages) % 2:
+                _, _, breedte, hoogte = (float(x) for x in uit.pages[-1].mediabox)
+                uit.add_blank_page(page_size=(breedte, hoogte))
             uit.pages.extend(bron.pages)
             if voortgang is not None:
                 voortgang(n)

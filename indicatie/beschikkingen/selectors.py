@@ -27,7 +27,7 @@ def beschikking_voor(user, pk) -> Beschikking:
 
 
 def beschikkingen_gefilterd(user, *, van: date | None = None, tot: date | None = None, soort: str = "") -> QuerySet:
-    qs = beschikkingen_voor(user)
+    qs = beschikkingen_voor(user).prefetch_related("vervangen_door")
     if van:
         qs = qs.filter(datum__gte=van)
     if tot:

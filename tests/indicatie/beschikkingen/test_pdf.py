@@ -91,5 +91,22 @@ def test_combining_keeps_every_page_in_order(gerenderd):
     stappen = []
     samen = combineer_pdfs([uit.pdf, uit.pdf, uit.pdf], voortgang=stappen.append)
     with pikepdf.open(io.BytesIO(uit.pdf)) as een, pikepdf.open(io.BytesIO(samen)) as alle:
-        assert len(alle.pages) == 3 * len(een.pages)
+        per_brief = len(een.pages) + len(een.pages) % 2  # padded to even for double-sided printing
+        assert len(alle.pages) == 2 * per_brief + len(een.pages)  # no blank page after the last one
+        assert alle.pages[0].mediabox == een.pages[0].mediabox
     assert stappen == [1, 2, 3]
+
+
+def test_oneven_brief_krijgt_een_lege_achterkant():
+    def pdf(pagina_s: int) -> bytes:
+        doc = pikepdf.Pdf.new()
+        for _ in range(pagina_s):
+            doc.add_blank_page(page_size=(595.0, 842.0))
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        return buffer.getvalue()
+
+    with pikepdf.open(io.BytesIO(combineer_pdfs([pdf(3), pdf(2), pdf(1), pdf(1)]))) as alle:
+        # 3 + blank, 2, 1 + blank, 1: every letter starts on a front side.
+        assert len(alle.pages) == 4 + 2 + 2 + 1
+        assert [float(x) for x in alle.pages[3].mediabox] == [0, 0, 595.0, 842.0]

@@ -158,7 +158,8 @@ def test_batch_print_runs_in_the_background_and_offers_one_pdf(
 
     pdf = client.get(reverse("beschikkingen:opdracht_download", args=[opdracht.pk]))
     assert pdf.status_code == 200 and "no-store" in pdf["Cache-Control"]
-    verwacht = sum(len(pikepdf.open(io.BytesIO(b.lees_pdf())).pages) for b in letters)
+    paginas = [len(pikepdf.open(io.BytesIO(b.lees_pdf())).pages) for b in letters]
+    verwacht = sum(n + n % 2 for n in paginas[:-1]) + paginas[-1]  # odd letters get a blank back
     assert len(pikepdf.open(io.BytesIO(pdf.content)).pages) == verwacht
     log = ToegangslogRegel.objects.get(actie="afdrukken", objecttype="afdrukopdracht")
     assert len(log.subject_hashes) >= 3
@@ -259,3 +260,7 @@ def test_correction_is_a_new_letter_that_replaces_the_old(letters, gezin, casusr
     assert f"vervangen door {nieuw.kenmerk}" in html and f"vervangt {oud.kenmerk}" in html
     client.post(url, {"corrigeer": oud.pk})  # the replaced letter cannot be corrected again
     assert Beschikking.objects.filter(vervangt=oud).count() == 1
+    # On the print list the replaced letter is not selected by default; its correction is.
+    lijst = client.get(reverse("beschikkingen:lijst")).content.decode()
+    assert f'value="{oud.pk}" id="b-{oud.pk}" aria-label' in lijst
+    assert f'value="{nieuw.pk}" id="b-{nieuw.pk}" checked' in lijst
