@@ -116,6 +116,11 @@ class Brief:
     oude_regels: tuple[Voorzieningregel, ...] = ()  # wijziging: what applied before
     oude_ingangsdatum: date | None = None
     oude_einddatum: date | None = None
+    # wijziging / beëindiging: the earlier decision this one changes or ends, as the client knows it
+    # (its date and the kenmerk of the letter they received). Empty when not known: the letter then names
+    # the earlier decision by its period.
+    vorig_besluit_datum: date | None = None
+    vorig_besluit_kenmerk: str = ""
     reden: str = ""  # afwijzing / beëindiging: the reason in plain words
     parameterset: str = ""
     versie: str = ""

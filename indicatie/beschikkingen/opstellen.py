@@ -167,6 +167,10 @@ class Dossier:
     vorige_einddatum: date | None = None
     vorige_perceel: str = ""
     vorige_pakket: str = ""
+    # wijziging / beëindiging: the date of the earlier decision, and the kenmerk of the letter each client
+    # received about it, keyed by (client ref, law value). Filled by the caller when known.
+    vorig_besluit_datum: date | None = None
+    vorige_kenmerken: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 def kies_postadres(
@@ -336,6 +340,10 @@ def stel_brieven_op(dossier: Dossier, soort: Soort) -> list[Brief]:
                     oude_regels=oud,
                     oude_ingangsdatum=dossier.vorige_ingangsdatum,
                     oude_einddatum=dossier.vorige_einddatum,
+                    vorig_besluit_datum=dossier.vorig_besluit_datum if soort != Soort.TOEKENNING else None,
+                    vorig_besluit_kenmerk=(
+                        dossier.vorige_kenmerken.get((client.ref, wet.value), "") if soort != Soort.TOEKENNING else ""
+                    ),
                     beslisser=dossier.beslisser,
                     aanbieder=_aanbieder(dossier),
                     motivering=dossier.motivering or motivering(

@@ -81,8 +81,8 @@ def test_every_required_element_is_in_every_kind(soort):
             brief.onderwerp,  # subject
             "Wat hebben wij besloten?",  # the decision
             "Waarom hebben wij dit besloten?",  # motivation (Awb 3:46)
-            "Jeugdwet" if jeugd else "2.3.5 van de Wet maatschappelijke ondersteuning 2015",  # legal basis
-            "artikel 2.3" if jeugd else "Wmo 2015",
+            "Jeugdwet" if jeugd else "van de Wet maatschappelijke ondersteuning 2015",  # legal basis
+            "artikel 2.3 van de Jeugdwet" if jeugd else "Wmo 2015",
             "3:46", "3:47",
             "zes weken", "6:7", "college van burgemeester en wethouders", "bezwaar",  # objection clause
             "Heeft u vragen?", "14 010",  # contact
@@ -90,6 +90,7 @@ def test_every_required_element_is_in_every_kind(soort):
         ]
         for tekst in verplicht:
             assert tekst in html, f"{tekst!r} ontbreekt in {brief.bestandsnaam}"
+        assert "{#" not in html and "{%" not in html  # no template comment or tag printed as text
         # Own address of the addressee
         for regel in brief.geadresseerde.adres:
             assert regel in html
@@ -100,6 +101,76 @@ def test_every_required_element_is_in_every_kind(soort):
             assert "30 november 2027" in html  # end date
             assert "Zorgaanbieder Voorbeeld" in html and "in natura" in html
             assert "Pakket 2" in html
+
+
+def _grondslag(html):
+    return re.search(r"Op welke regels is dit besluit gebaseerd\?</h2>\s*<p>(.*?)</p>", html, re.S).group(1)
+
+
+@pytest.mark.parametrize("soort, artikel, niet", [
+    (Soort.TOEKENNING, "artikel 2.3.5 van de Wet maatschappelijke ondersteuning 2015", "2.3.10"),
+    (Soort.AFWIJZING, "artikel 2.3.5 van de Wet maatschappelijke ondersteuning 2015", "2.3.10"),
+    # A wijziging revises and a beëindiging withdraws an earlier decision: Wmo 2015 art. 2.3.10.
+    (Soort.WIJZIGING, "artikel 2.3.10 van de Wet maatschappelijke ondersteuning 2015", None),
+    (Soort.BEEINDIGING, "artikel 2.3.10 van de Wet maatschappelijke ondersteuning 2015", "2.3.5"),
+])
+def test_legal_basis_of_the_wmo_letter_follows_its_kind(soort, artikel, niet):
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    brief = per_naam(brieven(soort, vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1)))[
+        f"moeder-{soort.value}.pdf"]
+    tekst = _grondslag(render_html(brief))
+    assert tekst.startswith(f"Wij nemen dit besluit op grond van {artikel}")
+    assert "3:46 en 3:47" in tekst
+    if niet:
+        assert niet not in tekst
+    if soort == Soort.WIJZIGING:
+        assert "herzien" in tekst and "artikel 2.3.5 Wmo 2015" in tekst  # the new support itself
+    if soort == Soort.BEEINDIGING:
+        assert "intrekken" in tekst
+
+
+@pytest.mark.parametrize("soort", list(Soort))
+def test_youth_letters_rest_on_article_2_3_jeugdwet_in_every_kind(soort):
+    brief = per_naam(brieven(soort, vorige_ingangsdatum=date(2026, 1, 1)))[f"kind_b-{soort.value}-moeder.pdf"]
+    tekst = _grondslag(render_html(brief))
+    assert tekst.startswith("Wij nemen dit besluit op grond van artikel 2.3 van de Jeugdwet")
+    assert "Wmo" not in tekst and "2.3.10" not in tekst
+    assert ("eerdere besluit" in tekst) == (soort in (Soort.WIJZIGING, Soort.BEEINDIGING))
+
+
+@pytest.mark.parametrize("soort, werkwoord", [(Soort.WIJZIGING, "wijzigt"), (Soort.BEEINDIGING, "beëindigt")])
+def test_letter_names_the_earlier_decision_by_date_and_kenmerk(soort, werkwoord):
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    lijst = brieven(soort, vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1),
+                    vorig_besluit_datum=date(2025, 12, 15),
+                    vorige_kenmerken={("moeder", "Wmo"): "HG-00003-V1-01", ("kind_b", "Jeugdwet"): "HG-00003-V1-03"})
+    moeder = per_naam(lijst)[f"moeder-{soort.value}.pdf"]
+    kind = per_naam(lijst)[f"kind_b-{soort.value}-moeder.pdf"]
+    assert (f"Dit besluit {werkwoord} ons besluit van 15 december 2025 (kenmerk HG-00003-V1-01)."
+            in render_html(moeder))
+    # Each client's letter names the letter that client received, not another person's.
+    html_kind = render_html(kind)
+    assert "(kenmerk HG-00003-V1-03)" in html_kind and "HG-00003-V1-01" not in html_kind
+
+
+def test_earlier_decision_without_date_is_named_by_its_period():
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    wijziging = per_naam(brieven(Soort.WIJZIGING, vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1)))
+    html = render_html(wijziging["moeder-wijziging.pdf"])
+    assert "Dit besluit wijzigt ons eerdere besluit over de ondersteuning vanaf 1 januari 2026." in html
+    assert "Tot 1 december 2026 blijft dat besluit gelden" in html
+    einde = render_html(per_naam(brieven(Soort.BEEINDIGING))["moeder-beeindiging.pdf"])
+    assert "Dit besluit beëindigt ons eerdere besluit over de ondersteuning vanaf 1 december 2026." in einde
+    assert "kenmerk HG" not in einde.split("Dit besluit beëindigt")[1].split("</p>")[0]
+    # A toekenning changes nothing earlier: no such sentence, even when the case carries an earlier date.
+    toekenning = per_naam(brieven(vorig_besluit_datum=date(2025, 12, 15)))["moeder-toekenning.pdf"]
+    assert "Dit besluit wijzigt" not in render_html(toekenning) and toekenning.vorig_besluit_datum is None
 
 
 def test_decision_shows_products_result_areas_and_amounts_in_dutch_format():
