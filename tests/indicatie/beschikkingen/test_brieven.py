@@ -208,7 +208,8 @@ def test_wijziging_shows_old_and_new():
     html = render_html(per_naam(brieven(Soort.WIJZIGING, vorige_regels=vorige))["moeder-wijziging.pdf"])
     assert "Tot nu toe" in html and "€ 61,40" in html and "0,75 uur per week" in html
     assert "€ 1.357,35" in html  # new total per week
-    assert "Het budget per week was € 61,40 en wordt € 1.357,35" in html
+    tekst = re.sub(r"<[^>]+>", "", html)
+    assert "Het budget per week was € 61,40 en wordt € 1.357,35" in tekst
 
 
 def test_afwijzing_gives_the_reason_and_no_amounts():
@@ -489,3 +490,23 @@ def test_property_no_foreign_or_confidential_address_in_any_letter(data):
             ontvanger = next(p for p in personen if p.ref == brief.geadresseerde.ref)
             assert brief.client_ref in ontvanger.gezag_over
             assert not ontvanger.is_pleger or ontvanger.pleger_bevestigd
+
+
+@pytest.mark.parametrize("soort", list(Soort))
+def test_amounts_in_running_text_never_break_after_the_euro_sign(soort):
+    """'wordt €' at a line end and '1.357,35' on the next: every amount in the letter sits in a table
+    cell that does not wrap or in a span that does not wrap (brief.css)."""
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    for brief in brieven(soort, vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1)):
+        html = render_html(brief)
+        assert ".bedrag-tekst { white-space: nowrap; }" in html
+        assert "table.besluit .bedrag { text-align: right; white-space: nowrap;" in html
+        rest = re.sub(r'<span class="bedrag-tekst">€ [\d.]+,\d\d</span>', "", html)
+        rest = re.sub(r'<td class="bedrag">.*?</td>', "", rest, flags=re.S)
+        lopend = rest.split("<main>")[1]
+        assert "€" not in lopend, f"{brief.bestandsnaam}: {lopend[lopend.index('€') - 60:lopend.index('€') + 20]!r}"
+    if soort == Soort.WIJZIGING:
+        assert '<span class="bedrag-tekst">€ 1.357,35</span>' in render_html(
+            per_naam(brieven(soort, vorige_regels=vorige))["moeder-wijziging.pdf"])

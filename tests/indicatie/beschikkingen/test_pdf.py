@@ -110,3 +110,61 @@ def test_oneven_brief_krijgt_een_lege_achterkant():
         # 3 + blank, 2, 1 + blank, 1: every letter starts on a front side.
         assert len(alle.pages) == 4 + 2 + 2 + 1
         assert [float(x) for x in alle.pages[3].mediabox] == [0, 0, 595.0, 842.0]
+
+
+def _pagina_inhoud(html):
+    """Per page of the laid-out letter, the classes and tags of the elements that start on it."""
+    from weasyprint import HTML
+
+    from indicatie.beschikkingen.rendering import FONTS_DIR
+
+    document = HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=AlleenLokaleFonts()).render()
+    paginas = []
+    for pagina in document.pages:
+        gezien = set()
+        for box in pagina._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and not isinstance(element.tag, type(None)):
+                gezien.add(element.tag)
+                gezien.update((element.get("class") or "").split())
+                if element.tag == "h2":
+                    gezien.add("h2:" + "".join(element.itertext()))
+        paginas.append(gezien)
+    return paginas
+
+
+@pytest.mark.parametrize("soort", [Soort.TOEKENNING, Soort.BEEINDIGING, Soort.AFWIJZING])
+def test_typical_letter_fits_two_pages_with_the_signature_beside_the_last_paragraph(soort):
+    """A third page that holds only the signature is what the layout must prevent. The case has a full
+    motivation (taxatie and evaluation), as a real letter does."""
+    from datetime import date
+
+    from indicatie.beschikkingen.opstellen import Onderbouwing
+
+    onderbouwing = Onderbouwing(taxatie_datum=date(2026, 11, 1), veiligheid="dreigend", vaardigheden="beperkt",
+                                voorstel_perceel="extramuraal", voorstel_pakket="2",
+                                evaluatie_datum=date(2026, 11, 10), evaluatie_veiligheid="dreigend",
+                                beeindigingsreden="doelen_bereikt")
+    for brief in stel_brieven_op(dossier(onderbouwing=onderbouwing, reden="De situatie is nu stabiel veilig."),
+                                 soort):
+        paginas = _pagina_inhoud(render_brief(brief).html)
+        assert len(paginas) == 2, f"{brief.bestandsnaam}: {len(paginas)} pagina's"
+        assert "ondertekening" in paginas[-1] and "h2:Heeft u vragen?" in paginas[-1]
+
+
+def test_signature_never_stands_alone_on_a_page():
+    """A long letter (wijziging with two tables) may take three pages, but the signature keeps the last
+    paragraph with it: its page also holds the 'Heeft u vragen?' section."""
+    from datetime import date
+    from decimal import Decimal
+
+    from indicatie.beschikkingen.opstellen import Begrotingsregel
+
+    vorige = [Begrotingsregel(ref="moeder", wet="Wmo", product="begeleiding_volwassenen",
+                              uren_per_week=Decimal("0.75"), bedrag_per_week=Decimal("61.40"),
+                              bedrag_periode=Decimal("3201.24"))]
+    brief = next(b for b in stel_brieven_op(dossier(vorige_regels=vorige, vorige_ingangsdatum=date(2026, 1, 1)),
+                                            Soort.WIJZIGING) if b.client_ref == "moeder")
+    paginas = _pagina_inhoud(render_brief(brief).html)
+    laatste = next(p for p in paginas if "ondertekening" in p)
+    assert "h2:Heeft u vragen?" in laatste and "p" in laatste
