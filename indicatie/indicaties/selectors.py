@@ -94,6 +94,19 @@ def indicaties_van_huishouden(huishouden) -> list[Indicatie]:
     )
 
 
+def blokkerende_indicatie(huishouden_id: int, *, vandaag: date | None = None, behalve: int | None = None):
+    """The indication that stands in the way of a new HG-arrangement for this household: one with a
+    version still in progress (concept / ter beoordeling), or one that is decided, not ended early and
+    whose period has not ended. ``behalve``: an indication id to leave out (the one being decided)."""
+    vandaag = vandaag or timezone.localdate()
+    lopend = Q(ingangsdatum__isnull=False, beeindigd=False, einddatum__gte=vandaag)
+    open_ = Exists(Indicatieversie.objects.filter(indicatie=OuterRef("pk"), status__in=OPEN_STATUSSEN))
+    qs = Indicatie.objects.filter(huishouden_id=huishouden_id).filter(lopend | Q(open_))
+    if behalve is not None:
+        qs = qs.exclude(pk=behalve)
+    return qs.order_by("-aangemaakt_op", "-pk").first()
+
+
 # --------------------------------------------------------------------------- the indication page
 
 

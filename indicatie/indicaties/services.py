@@ -38,6 +38,7 @@ from .models import (
     Soort,
     VersieStatus,
 )
+from .selectors import blokkerende_indicatie
 from .signals import versie_afgewezen, versie_vastgesteld
 
 SCHRIJF_ROLLEN = (Rol.INDICATIESTELLER, Rol.CASUSREGISSEUR)
@@ -57,6 +58,15 @@ class Ongeldig(IndicatieFout):
 
 class Conflict(IndicatieFout):
     """Someone else changed the indication since the form was shown (optimistic locking)."""
+
+
+class AlEenArrangement(Ongeldig):
+    """The household already has a running or pending HG-arrangement; ``indicatie`` is that one, so a
+    screen can link to it."""
+
+    def __init__(self, indicatie: Indicatie, melding: str):
+        self.indicatie = indicatie
+        super().__init__(melding)
 
 
 @dataclass
@@ -158,6 +168,36 @@ def huidige_versie(indicatie: Indicatie) -> Indicatieversie | None:
         .order_by("-geldig_vanaf", "-nummer")
         .first()
     )
+
+
+def al_een_arrangement_melding(indicatie: Indicatie, *, overlap: bool = False) -> str:
+    """One household, one HG-arrangement at a time: a second indication beside a running one gave the
+    same people two budgets, two sets of letters and two sets of messages to the provider."""
+    if overlap:
+        wat = f"De periode overlapt met indicatie {indicatie.pk} van dit huishouden"
+    elif indicatie.is_vastgesteld and not indicatie.versies.filter(status__in=OPEN_STATUSSEN).exists():
+        tot = f" (t/m {lange_datum(indicatie.einddatum)})" if indicatie.einddatum else ""
+        wat = f"Dit huishouden heeft al een lopende indicatie: indicatie {indicatie.pk}{tot}"
+    else:
+        wat = f"Dit huishouden heeft al een indicatie in behandeling: indicatie {indicatie.pk}"
+    return (
+        f"{wat}. Een huishouden heeft één HG-arrangement tegelijk. Gebruik bij die indicatie op-/afschalen "
+        "of verlengen; een nieuwe indicatie kan pas als die is afgelopen of beëindigd."
+    )
+
+
+def _vergrendel_huishouden(huishouden_id: int) -> None:
+    """Serialises the actions that decide whether a household has one arrangement (creating an
+    indication, deciding a period): on PostgreSQL a second one waits here until the first commits."""
+    from indicatie.huishoudens.models import Huishouden
+
+    Huishouden.objects.select_for_update().filter(pk=huishouden_id).values_list("pk", flat=True).first()
+
+
+def _geen_ander_arrangement(huishouden_id: int, *, behalve: int | None = None) -> None:
+    ander = blokkerende_indicatie(huishouden_id, behalve=behalve)
+    if ander is not None:
+        raise AlEenArrangement(ander, al_een_arrangement_melding(ander))
 
 
 def _geen_open_versie(indicatie: Indicatie) -> None:
@@ -347,6 +387,8 @@ def maak_indicatie(*, huishouden, door, gegevens: VersieGegevens) -> Indicatieve
     """A new indication with version 1 (toekenning) as concept. The indicatiesteller writes it."""
     _vereis_rol(door, Rol.INDICATIESTELLER)
     _vereis_team(door, huishouden)
+    _vergrendel_huishouden(huishouden.pk)
+    _geen_ander_arrangement(huishouden.pk)
     fouten = _valideer_inhoud(huishouden, gegevens)
     if fouten:
         raise Ongeldig(fouten)
@@ -431,7 +473,9 @@ def trek_in(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
 def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
     """A new concept with the content of a rejected or withdrawn version, to correct and resubmit."""
     _vereis_rol(door, *SCHRIJF_ROLLEN)
-    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    indicatie_id = Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id)
+    _vergrendel_huishouden(Indicatie.objects.values_list("huishouden_id", flat=True).get(pk=indicatie_id))
+    indicatie = _vergrendel(indicatie_id, revisie)
     _vereis_team(door, indicatie.huishouden)
     bron = Indicatieversie.objects.get(pk=versie_id)
     if bron.status not in (VersieStatus.AFGEWEZEN, VersieStatus.INGETROKKEN):
@@ -441,6 +485,8 @@ def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
         raise Ongeldig("De indicatie is sindsdien veranderd; begin vanaf de huidige versie opnieuw.")
     if bron.soort == Soort.TOEKENNING and huidige_versie(indicatie):
         raise Ongeldig("Deze indicatie is al vastgesteld.")
+    if bron.soort == Soort.TOEKENNING:
+        _geen_ander_arrangement(indicatie.huishouden_id, behalve=indicatie.pk)
     nieuw = _kopie(bron, nummer=_volgend_nummer(indicatie), soort=bron.soort, auteur=door)
     nieuw.vorige_versie = bron.vorige_versie
     nieuw.motivering = bron.motivering
@@ -643,7 +689,10 @@ def beslis(*, versie_id: int, door, vaststellen: bool, reden: str = "", revisie:
 @atomic_met_bestanden()
 def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
     _vereis_rol(door, Rol.BESLISSER)
-    indicatie = _vergrendel(Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id), revisie)
+    indicatie_id = Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id)
+    # The household first, then the indication: the same order as creating an indication.
+    _vergrendel_huishouden(Indicatie.objects.values_list("huishouden_id", flat=True).get(pk=indicatie_id))
+    indicatie = _vergrendel(indicatie_id, revisie)
     _vereis_team(door, indicatie.huishouden)
     versie = Indicatieversie.objects.select_for_update(of=("self",)).select_related("taxatie").get(pk=versie_id)
     if versie.status in (VersieStatus.VASTGESTELD, VersieStatus.AFGEWEZEN):
@@ -685,6 +734,7 @@ def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
     )
     vanaf, tot, vorige_tot = _perioden(versie, vorige, indicatie)
     _controleer_overlap(indicatie, versie, vanaf, tot, vorige, vorige_tot)
+    _controleer_overlap_huishouden(indicatie, vanaf, tot)
 
     if vorige is not None and vorige_tot is not None and vorige_tot != vorige.geldig_tot:
         # Only the effective end of the earlier version moves; what was decided stays as it was.
@@ -748,6 +798,26 @@ def _controleer_overlap(indicatie, versie, vanaf, tot, vorige, vorige_tot) -> No
                 f"Deze versie ({lange_datum(vanaf)} t/m {lange_datum(tot)}) overlapt met vastgestelde versie "
                 f"{ander.nummer} ({lange_datum(ander.geldig_vanaf)} t/m {lange_datum(ander_tot)})."
             )
+
+
+def _controleer_overlap_huishouden(indicatie, vanaf, tot) -> None:
+    """Second line of defence behind the check when an indication is created: no decided period of
+    another indication of the same household overlaps the period being decided."""
+    if vanaf is None:
+        return
+    ander = (
+        Indicatieversie.objects.filter(
+            indicatie__huishouden_id=indicatie.huishouden_id,
+            status=VersieStatus.VASTGESTELD,
+            geldig_vanaf__lte=tot,
+            geldig_tot__gte=vanaf,
+        )
+        .exclude(indicatie_id=indicatie.pk)
+        .select_related("indicatie")
+        .first()
+    )
+    if ander is not None:
+        raise AlEenArrangement(ander.indicatie, al_een_arrangement_melding(ander.indicatie, overlap=True))
 
 
 def werk_indicatie_bij(indicatie: Indicatie) -> None:

@@ -68,6 +68,8 @@ def _voer_uit(request, form, dienst, *, huishouden, melding, indicatie_id=None, 
         uitkomst = dienst()
     except Ongeldig as fout:
         zet_fouten(form, fout)
+        # The screen links to the household's running or pending indication (one arrangement at a time).
+        form.al_een_arrangement = getattr(fout, "indicatie", None)
         return None, None
     except Conflict as fout:
         return None, _conflict(request, form, fout, indicatie_id)
@@ -219,6 +221,8 @@ def nieuw(request, huishouden_pk):
             "huishouden": huishouden,
             "soort": Soort.TOEKENNING,
             "titel": "Nieuwe indicatie",
+            # Shown before anything is typed; the service refuses it again when the form is saved.
+            "blokkerend": selectors.blokkerende_indicatie(huishouden.pk) if request.method == "GET" else None,
         },
         form,
         inzage="formulier nieuwe indicatie",

@@ -1,6 +1,8 @@
 """R14 hint: a participating member who lives in another municipality. Extramural: anywhere outside our
 municipality; semi-/intramural: only outside the region. It informs and never blocks."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -64,11 +66,13 @@ def test_no_hint_for_someone_who_does_not_take_part_or_has_a_confidential_addres
 ):
     ben = ben_woont_in(huishouden, "Gouda")
     deelnemers = [Deelnemer(gezinslid=lid, doet_mee=lid != ben) for lid in huishouden.leden.all()]
-    versie = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser, deelnemers=deelnemers)
+    # One arrangement at a time: the first has ended before the second starts.
+    versie = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser, deelnemers=deelnemers,
+                         einddatum=date(2026, 6, 30))
     assert meldingen(versie, huishouden) == []
     ben_woont_in(huishouden, "Gouda", vertrouwelijk_adres=True, corr_straat="Postbus", corr_huisnummer="12",
                  corr_postcode="3000 AA", corr_plaats="Rotterdam")
-    met_ben = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser)
+    met_ben = vastgesteld(huishouden, aanbieder, taxatie, indicatiesteller, beslisser, ingangsdatum=date(2026, 7, 1))
     assert meldingen(met_ben, huishouden) == []
 
 
