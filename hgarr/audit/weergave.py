@@ -23,6 +23,7 @@ from django.utils.text import capfirst
 
 from hgarr.bsn import maskeer_bsn
 from hgarr.datums import lange_datum
+from hgarr.web.templatetags.nl import format_bedrag
 
 LEEG = "—"
 _SLEUTEL = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")  # snake_case keys such as "financiele_problemen"
@@ -32,6 +33,17 @@ _TIJDSTIP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 LID_SLEUTELS = {"gezinslid_id"}
 # Technical keys in snapshots that say nothing to a reader.
 VERBORGEN_SLEUTELS = {"ref"}
+# Ids inside JSON snapshots (the begroting) of objects a reader knows by name: key -> (model, label).
+OBJECT_SLEUTELS = {
+    "parameterset_id": ("tarieven.Parameterset", "parameterset"),
+    "catalogus_versie_id": ("pakketten.Tabelversie", "catalogusversie"),
+}
+# JSON fields that are a mapping from a member's id to a text (Taxatie.observaties).
+LID_GESLEUTELDE_VELDEN = {"observaties"}
+# Amounts of money, in JSON snapshots and decimal fields: shown as € 3.089,68.
+_GELD = re.compile(r"(^|_)(bedrag|totaal|budget|weekbudget|per_week|periode|tarief)(_|$)")
+_UREN = re.compile(r"(^|_)uren(_|$)")  # "uren_per_week" is hours, not money
+_DECIMAAL = re.compile(r"^-?\d+(\.\d+)?$")
 MAX_DIEPTE = 2
 
 
@@ -98,6 +110,12 @@ class Opmaak:
                         nodig[veld.related_model].add(waarde)
                     elif Gezinslid is not None:
                         nodig[Gezinslid] |= set(self._lid_ids(waarde))
+                        if naam in LID_GESLEUTELDE_VELDEN and isinstance(waarde, dict):
+                            nodig[Gezinslid] |= {int(k) for k in waarde if str(k).isdigit()}
+                    for sleutel, pk in self._object_ids(waarde):
+                        doel = self._model(OBJECT_SLEUTELS[sleutel][0])
+                        if doel is not None:
+                            nodig[doel].add(pk)
         for model, pks in nodig.items():
             self._objecten[model] = model._base_manager.in_bulk(pks) if pks else {}
 
@@ -114,6 +132,20 @@ class Opmaak:
             for v in waarde:
                 yield from self._lid_ids(v, diepte + 1)
 
+    def _object_ids(self, waarde, diepte: int = 0):
+        """(key, id) of the objects named by id inside a snapshot (OBJECT_SLEUTELS)."""
+        if diepte > MAX_DIEPTE:
+            return
+        if isinstance(waarde, dict):
+            for sleutel, v in waarde.items():
+                if sleutel in OBJECT_SLEUTELS and isinstance(v, int):
+                    yield sleutel, v
+                elif isinstance(v, dict | list):
+                    yield from self._object_ids(v, diepte + 1)
+        elif isinstance(waarde, list):
+            for v in waarde:
+                yield from self._object_ids(v, diepte + 1)
+
     def _object(self, model, pk):
         return self._objecten.get(model, {}).get(pk) if model is not None else None
 
@@ -123,7 +155,16 @@ class Opmaak:
             return f"{model._meta.verbose_name} {pk} (niet meer aanwezig)"
         if isinstance(obj, get_user_model()):
             return naam_van_gebruiker(obj)
+        if model._meta.label_lower == "tarieven.parameterset" and getattr(obj, "naam", ""):
+            return obj.naam
+        if model._meta.label_lower == "indicaties.indicatieversie":
+            return self._versienaam(obj)
         return str(obj)
+
+    @staticmethod
+    def _versienaam(versie) -> str:
+        """As users know a version: 'versie 2 van indicatie 3' (not the row id, nor today's status)."""
+        return f"versie {versie.nummer} van indicatie {versie.indicatie_id}"
 
     # --- per row ----------------------------------------------------------------------------------
 
@@ -136,6 +177,8 @@ class Opmaak:
         if model is None:
             return capfirst(w.omschrijving)
         obj = self._object(model, int(w.object_id)) if w.object_id.isdigit() else None
+        if obj is not None and model._meta.label_lower == "indicaties.indicatieversie":
+            return capfirst(self._versienaam(obj))
         naam = getattr(obj, "volledige_naam", "") if obj is not None else ""
         return f"{capfirst(model._meta.verbose_name)}: {naam}" if naam else capfirst(w.omschrijving)
 
@@ -163,11 +206,13 @@ class Opmaak:
             if veld.name == "bsn" and isinstance(waarde, str):
                 return Waarde(maskeer_bsn(waarde))
             if isinstance(veld, models.DecimalField):
-                return Waarde(self._getal(waarde))
+                return Waarde(self._bedrag(waarde) if self._is_geld(veld.name) else self._getal(waarde))
+            if veld.name in LID_GESLEUTELDE_VELDEN and isinstance(waarde, dict):
+                return Waarde(regels=[f"{self._lidnaam(k)}: {self._tekst(v, 1)}" for k, v in waarde.items()])
         if isinstance(waarde, list) and any(isinstance(v, dict | list) for v in waarde):
             return Waarde(regels=[self._tekst(v) for v in waarde])
         if isinstance(waarde, dict):
-            return Waarde(regels=[self._paar(k, v) for k, v in waarde.items() if k not in VERBORGEN_SLEUTELS])
+            return Waarde(regels=[self._paar(k, v) for k, v in waarde.items() if k not in self._verborgen(waarde)])
         return Waarde(self._tekst(waarde))
 
     def _getal(self, waarde) -> str:
@@ -176,7 +221,40 @@ class Opmaak:
         except (InvalidOperation, ValueError):
             return str(waarde)
 
+    @staticmethod
+    def _is_geld(naam: str) -> bool:
+        return bool(_GELD.search(naam)) and not _UREN.search(naam)
+
+    def _bedrag(self, waarde) -> str:
+        try:
+            return format_bedrag(Decimal(str(waarde)))
+        except (InvalidOperation, ValueError):
+            return str(waarde)
+
+    @staticmethod
+    def _verborgen(waarde: dict) -> set[str]:
+        """Keys of a snapshot not to show: technical ones, and a label the named object gives already
+        (the begroting's "parameterset" text beside its parameterset_id)."""
+        uit = set(VERBORGEN_SLEUTELS)
+        for sleutel, (_, label) in OBJECT_SLEUTELS.items():
+            if isinstance(waarde.get(sleutel), int):
+                uit.add(label)
+        return uit
+
+    def _lidnaam(self, pk) -> str:
+        Gezinslid = self._model("huishoudens.Gezinslid")
+        if Gezinslid is None or not str(pk).isdigit():
+            return str(pk)
+        return self._objectnaam(Gezinslid, int(pk))
+
     def _paar(self, sleutel: str, waarde, diepte: int = 0) -> str:
+        if sleutel in OBJECT_SLEUTELS and isinstance(waarde, int):
+            label, doel = OBJECT_SLEUTELS[sleutel][1], self._model(OBJECT_SLEUTELS[sleutel][0])
+            return f"{label}: {self._objectnaam(doel, waarde) if doel is not None else waarde}"
+        if self._is_geld(sleutel) and isinstance(waarde, str | int | float) and _DECIMAAL.match(str(waarde)):
+            return f"{sleutel.replace('_', ' ')}: {self._bedrag(waarde)}"
+        if isinstance(waarde, str) and "." in waarde and _DECIMAAL.match(waarde):
+            return f"{sleutel.replace('_', ' ')}: {self._getal(waarde)}"  # a decimal in a snapshot: 1,50
         return f"{sleutel.replace('_', ' ')}: {self._tekst(waarde, diepte + 1)}"
 
     def _tekst(self, waarde, diepte: int = 0) -> str:
@@ -195,13 +273,13 @@ class Opmaak:
         if isinstance(waarde, list):
             return ", ".join(self._tekst(v, diepte + 1) for v in waarde) or LEEG
         if isinstance(waarde, dict):
+            if "regel" in waarde and "tekst" in waarde:
+                # A reason of the proposal: the text says it; the rule id is for developers (R18).
+                return self._tekst(waarde["tekst"], diepte + 1)
             Gezinslid = self._model("huishoudens.Gezinslid")
             lid = next((v for k, v in waarde.items() if k in LID_SLEUTELS), None)
-            delen = [
-                self._paar(k, v, diepte)
-                for k, v in waarde.items()
-                if k not in VERBORGEN_SLEUTELS and k not in LID_SLEUTELS
-            ]
+            verborgen = self._verborgen(waarde) | LID_SLEUTELS
+            delen = [self._paar(k, v, diepte) for k, v in waarde.items() if k not in verborgen]
             if lid is not None and Gezinslid is not None:
                 return f"{self._objectnaam(Gezinslid, lid)} ({', '.join(delen)})" if delen else self._objectnaam(
                     Gezinslid, lid

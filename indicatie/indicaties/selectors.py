@@ -155,9 +155,11 @@ def indicatie_pagina(user, pk) -> dict:
     personen = _personen(leden, versies)
     tijdlijn = maak_tijdlijn(versies, personen, productnamen())
     open_versie = next((v for v in versies if v.status in OPEN_STATUSSEN), None)
-    huidig = huidige(versies)
+    geldend = geldende_versie(versies)
     # R14 for what applies now and for what is being proposed; the same sentence once.
-    meldingen = [m for v in (huidig, open_versie) if v is not None for m in gemeente_meldingen(v, leden)]
+    meldingen = [
+        m for v in (geldend and geldend.versie, open_versie) if v is not None for m in gemeente_meldingen(v, leden)
+    ]
     return {
         "indicatie": indicatie,
         "huishouden": indicatie.huishouden,
@@ -165,7 +167,8 @@ def indicatie_pagina(user, pk) -> dict:
         "tijdlijn": tijdlijn,
         "personen": personen,
         "open_versie": open_versie,
-        "huidige_versie": huidig,
+        "geldende_versie": geldend,
+        "laatste_vastgestelde_versie": laatste_vastgesteld(versies),
         "gemeente_meldingen": list(dict.fromkeys(meldingen)),
         "evaluaties": evaluaties,
         "grafiek": veiligheidsgrafiek(evaluaties, versies),
@@ -173,9 +176,43 @@ def indicatie_pagina(user, pk) -> dict:
     }
 
 
-def huidige(versies: list[Indicatieversie]) -> Indicatieversie | None:
-    met_periode = [v for v in versies if v.status == VersieStatus.VASTGESTELD and v.geldig_vanaf]
-    return max(met_periode, key=lambda v: (v.geldig_vanaf, v.nummer), default=None)
+def _met_periode(versies: list[Indicatieversie]) -> list[Indicatieversie]:
+    return [v for v in versies if v.status == VersieStatus.VASTGESTELD and v.geldig_vanaf]
+
+
+def laatste_vastgesteld(versies: list[Indicatieversie]) -> Indicatieversie | None:
+    """The latest decided version in the chain: what op-/afschalen, ending and extending build on
+    (``services.laatste_vastgestelde_versie`` on prefetched versions)."""
+    return max(_met_periode(versies), key=lambda v: (v.geldig_vanaf, v.nummer), default=None)
+
+
+@dataclass
+class GeldendeVersie:
+    """The version that applies on a day. ``stand``: ``"nu"`` (its period contains the day),
+    ``"vanaf"`` (none applies yet: the next one to start) or ``"afgelopen"`` (the last one that ended)."""
+
+    versie: Indicatieversie
+    stand: str
+
+    @property
+    def nu(self) -> bool:
+        return self.stand == "nu"
+
+
+def geldende_versie(versies: list[Indicatieversie], vandaag: date | None = None) -> GeldendeVersie | None:
+    """The version that applies today, not the latest decided one: an extension decided in advance
+    starts later, and until then the running version is what the household gets."""
+    vandaag = vandaag or timezone.localdate()
+    perioden = _met_periode(versies)
+    nu = [v for v in perioden if v.geldig_vanaf <= vandaag <= v.geldig_tot]
+    if nu:
+        return GeldendeVersie(max(nu, key=lambda v: (v.geldig_vanaf, v.nummer)), "nu")
+    later = [v for v in perioden if v.geldig_vanaf > vandaag]
+    if later:
+        return GeldendeVersie(min(later, key=lambda v: (v.geldig_vanaf, v.nummer)), "vanaf")
+    if perioden:
+        return GeldendeVersie(max(perioden, key=lambda v: (v.geldig_tot, v.nummer)), "afgelopen")
+    return None
 
 
 def gemeente_meldingen(versie: Indicatieversie, leden: list[Gezinslid]) -> list[str]:

@@ -161,8 +161,10 @@ def _volgend_nummer(indicatie: Indicatie) -> int:
     return (indicatie.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
 
 
-def huidige_versie(indicatie: Indicatie) -> Indicatieversie | None:
-    """The last decided version with a period of its own: the one op-/afschalen and ending apply to."""
+def laatste_vastgestelde_versie(indicatie: Indicatie) -> Indicatieversie | None:
+    """The latest decided version in the chain (with a period of its own): the one op-/afschalen, ending
+    and extending build on. Not necessarily the one that applies today: an extension decided in advance
+    is the latest but starts later (``selectors.geldende_versie`` gives the one for today)."""
     return (
         indicatie.versies.filter(status=VersieStatus.VASTGESTELD, geldig_vanaf__isnull=False)
         .order_by("-geldig_vanaf", "-nummer")
@@ -481,9 +483,9 @@ def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
     if bron.status not in (VersieStatus.AFGEWEZEN, VersieStatus.INGETROKKEN):
         raise Ongeldig("Alleen een afgewezen of ingetrokken versie kan opnieuw worden opgesteld.")
     _geen_open_versie(indicatie)
-    if bron.vorige_versie_id and huidige_versie(indicatie) != bron.vorige_versie:
+    if bron.vorige_versie_id and laatste_vastgestelde_versie(indicatie) != bron.vorige_versie:
         raise Ongeldig("De indicatie is sindsdien veranderd; begin vanaf de huidige versie opnieuw.")
-    if bron.soort == Soort.TOEKENNING and huidige_versie(indicatie):
+    if bron.soort == Soort.TOEKENNING and laatste_vastgestelde_versie(indicatie):
         raise Ongeldig("Deze indicatie is al vastgesteld.")
     if bron.soort == Soort.TOEKENNING:
         _geen_ander_arrangement(indicatie.huishouden_id, behalve=indicatie.pk)
@@ -543,7 +545,7 @@ def bereken_voorbeeld(*, huishouden, gegevens: VersieGegevens, basis: Indicatiev
 def _lopende_basis(indicatie: Indicatie) -> Indicatieversie:
     if indicatie.beeindigd:
         raise Ongeldig("Deze indicatie is beëindigd; begin zo nodig een nieuwe indicatie.")
-    basis = huidige_versie(indicatie)
+    basis = laatste_vastgestelde_versie(indicatie)
     if basis is None:
         raise Ongeldig("Deze indicatie heeft nog geen vastgestelde versie.")
     return basis
@@ -758,12 +760,12 @@ def _perioden(versie, vorige, indicatie) -> tuple[date | None, date | None, date
     """(geldig_vanaf, geldig_tot) of the version being decided and the new effective end of the
     version it builds on."""
     if versie.soort == Soort.TOEKENNING:
-        if huidige_versie(indicatie) is not None:
+        if laatste_vastgestelde_versie(indicatie) is not None:
             raise Ongeldig("Deze indicatie heeft al een vastgestelde toekenning.")
         return versie.ingangsdatum, versie.einddatum, None
     if vorige is None or vorige.status != VersieStatus.VASTGESTELD or vorige.geldig_vanaf is None:
         raise Ongeldig("De versie waarop deze voortbouwt, is niet (meer) vastgesteld.")
-    if huidige_versie(indicatie) != vorige:
+    if laatste_vastgestelde_versie(indicatie) != vorige:
         raise Conflict(
             "De indicatie is intussen op een andere manier gewijzigd; deze versie bouwt voort op een "
             "oudere stand. Er is niets opgeslagen."

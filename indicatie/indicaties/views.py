@@ -289,7 +289,7 @@ def voorbeeld(request, huishouden_pk):
         indicatie = selectors.indicatie_voor(request.user, request.GET["indicatie"])
         if indicatie.huishouden_id != huishouden.pk:
             raise Http404
-        basis = services.huidige_versie(indicatie)
+        basis = services.laatste_vastgestelde_versie(indicatie)
     form = VersieForm(request.POST, huishouden=huishouden, soort=soort)
     form.fields["motivering"].required = False  # not needed for a sum
     context = {"voorbeeld": None, "melding": ""}
@@ -411,7 +411,7 @@ def beslissen(request, versie_pk):
 def _nieuwe_versie(request, pk, soort):
     indicatie = selectors.indicatie_voor(request.user, pk)
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
-    basis = services.huidige_versie(indicatie)
+    basis = services.laatste_vastgestelde_versie(indicatie)
     if basis is None:
         messages.error(request, "Deze indicatie heeft nog geen vastgestelde versie.")
         return redirect("indicaties:detail", pk=indicatie.pk)
@@ -482,7 +482,7 @@ def verlengen(request, pk):
 def beeindigen(request, pk):
     indicatie = selectors.indicatie_voor(request.user, pk)
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
-    basis = services.huidige_versie(indicatie)
+    basis = services.laatste_vastgestelde_versie(indicatie)
     form = BeeindigForm(request.POST or None, initial={"revisie": indicatie.revisie}, basis=basis)
     status = None
     if request.method == "POST" and form.is_valid():

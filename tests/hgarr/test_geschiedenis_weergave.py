@@ -77,3 +77,70 @@ def test_verwijderd_object_en_diepe_json_blijven_leesbaar(huishouden):
     regels = {r.veld: r for r in Opmaak([w]).regels(w)}
     assert regels["Aanbieder"].oud.tekst == "aanbieder 12345 (niet meer aanwezig)"
     assert regels["Begroting"].nieuw.regels == ["regels: (2 onderdelen)", "tariefjaar: 2026"]
+
+
+def _versie(huishouden, door, nummer=2):
+    from indicatie.indicaties.models import Aanbieder, Indicatie, Indicatieversie
+
+    aanbieder = Aanbieder.objects.create(naam="Aanbieder Test", agb_code="12345678")
+    indicatie = Indicatie.objects.create(huishouden=huishouden, aangemaakt_door=door)
+    return Indicatieversie.objects.create(
+        indicatie=indicatie, nummer=nummer, perceel="extramuraal", pakket="2", aanbieder=aanbieder,
+        ingangsdatum=dt.date(2026, 12, 1), einddatum=dt.date(2027, 11, 30), motivering="m", auteur=door,
+    )
+
+
+def test_redenen_observaties_parameterset_bedragen_en_versie_zoals_gebruikers_ze_kennen(huishouden,
+                                                                                       indicatiesteller):
+    from tarieven.models import Parameterset
+
+    anna = huishouden.leden.get(voornamen="Anna")
+    ps = Parameterset.objects.create(jaar=2031, geldig_vanaf=dt.date(2031, 3, 1), naam="Tarieven HG 2026", data={})
+    versie = _versie(huishouden, indicatiesteller)
+    taxatie_velden = {
+        "voorstel_redenen": [None, [{"regel": "R18", "tekst": "Dreiging en beperkte vaardigheden: Pakket 2."}]],
+        "observaties": [{}, {str(anna.pk): "Wil graag hulp bij de kinderen."}],
+        "voorstel_weekbudget": ["1234.5", "3089.68"],
+    }
+    taxatie = Wijziging.objects.create(soort="gewijzigd", objecttype="taxaties.taxatie", object_id="777",
+                                       omschrijving="taxatie 777", huishouden_id=huishouden.pk, velden=taxatie_velden)
+    begroting = {"parameterset": "tarieven 2026", "parameterset_id": ps.pk, "totaal_per_week": "3089.68",
+                 "totaal_periode": "161104.56", "tariefjaar": 2026,
+                 "regels": [{"product": "begeleiding_volwassenen", "uren_per_week": "1.50",
+                             "bedrag_per_week": "122.79"}]}
+    versie_rij = Wijziging.objects.create(
+        soort="gewijzigd", objecttype="indicaties.indicatieversie", object_id=str(versie.pk),
+        omschrijving=f"indicatieversie {versie.pk}", huishouden_id=huishouden.pk,
+        velden={"begroting": [None, begroting], "parameterset_id": [None, ps.pk]})
+    opmaak = Opmaak([taxatie, versie_rij])
+
+    t = {r.veld: r for r in opmaak.regels(taxatie)}
+    # Proposal reasons: the text, never the rule id.
+    assert t["Redenen"].nieuw.regels == ["Dreiging en beperkte vaardigheden: Pakket 2."]
+    assert "R18" not in str(t["Redenen"].nieuw)
+    # Observations per member: the member's name, not the id.
+    assert t["Observaties per gezinslid"].nieuw.regels == ["Anna Voorbeeld: Wil graag hulp bij de kinderen."]
+    assert t["Observaties per gezinslid"].oud.tekst == "—"
+    # A money field in Dutch format.
+    assert t[next(k for k in t if k not in ("Redenen", "Observaties per gezinslid"))].nieuw.tekst == "€ 3.089,68"
+
+    v = {r.veld: r for r in opmaak.regels(versie_rij)}
+    regels = v["Begroting"].nieuw.regels
+    assert "parameterset: Tarieven HG 2026" in regels
+    assert "totaal per week: € 3.089,68" in regels and "totaal periode: € 161.104,56" in regels
+    assert not any("parameterset id" in r or "3089.68" in r or "tarieven 2026" in r for r in regels)
+    assert v["Parameterset"].nieuw.tekst == "Tarieven HG 2026"
+    # The version as users know it, not by its row id.
+    assert opmaak.wat(versie_rij) == "Versie 2 van indicatie " + str(versie.indicatie_id)
+    assert f"Indicatieversie {versie.pk}" != opmaak.wat(versie_rij)
+    # Stored evidence unchanged.
+    taxatie.refresh_from_db()
+    assert taxatie.velden == taxatie_velden
+
+
+def test_uren_blijven_uren_en_geen_bedrag(huishouden):
+    w = Wijziging.objects.create(soort="gewijzigd", objecttype="indicaties.indicatieversie", object_id="1",
+                                 omschrijving="indicatieversie 1", huishouden_id=huishouden.pk,
+                                 velden={"begroting": [None, {"uren_per_week": "1.50", "bedrag_per_week": "61.4"}]})
+    regels = Opmaak([w]).regels(w)[0].nieuw.regels
+    assert "uren per week: 1,50" in regels and "bedrag per week: € 61,40" in regels
