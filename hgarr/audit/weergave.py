@@ -109,42 +109,29 @@ class Opmaak:
                     if veld is not None and veld.many_to_one and isinstance(waarde, int):
                         nodig[veld.related_model].add(waarde)
                     elif Gezinslid is not None:
-                        nodig[Gezinslid] |= set(self._lid_ids(waarde))
+                        nodig[Gezinslid] |= {pk for _, pk in self._ids(waarde, LID_SLEUTELS)}
                         if naam in LID_GESLEUTELDE_VELDEN and isinstance(waarde, dict):
                             nodig[Gezinslid] |= {int(k) for k in waarde if str(k).isdigit()}
-                    for sleutel, pk in self._object_ids(waarde):
+                    for sleutel, pk in self._ids(waarde, OBJECT_SLEUTELS):
                         doel = self._model(OBJECT_SLEUTELS[sleutel][0])
                         if doel is not None:
                             nodig[doel].add(pk)
         for model, pks in nodig.items():
             self._objecten[model] = model._base_manager.in_bulk(pks) if pks else {}
 
-    def _lid_ids(self, waarde, diepte: int = 0):
+    def _ids(self, waarde, sleutels, diepte: int = 0):
+        """(key, id) for every key of ``sleutels`` with an integer id inside a snapshot."""
         if diepte > MAX_DIEPTE:
             return
         if isinstance(waarde, dict):
             for sleutel, v in waarde.items():
-                if sleutel in LID_SLEUTELS and isinstance(v, int):
-                    yield v
-                else:
-                    yield from self._lid_ids(v, diepte + 1)
-        elif isinstance(waarde, list):
-            for v in waarde:
-                yield from self._lid_ids(v, diepte + 1)
-
-    def _object_ids(self, waarde, diepte: int = 0):
-        """(key, id) of the objects named by id inside a snapshot (OBJECT_SLEUTELS)."""
-        if diepte > MAX_DIEPTE:
-            return
-        if isinstance(waarde, dict):
-            for sleutel, v in waarde.items():
-                if sleutel in OBJECT_SLEUTELS and isinstance(v, int):
+                if sleutel in sleutels and isinstance(v, int):
                     yield sleutel, v
-                elif isinstance(v, dict | list):
-                    yield from self._object_ids(v, diepte + 1)
+                else:
+                    yield from self._ids(v, sleutels, diepte + 1)
         elif isinstance(waarde, list):
             for v in waarde:
-                yield from self._object_ids(v, diepte + 1)
+                yield from self._ids(v, sleutels, diepte + 1)
 
     def _object(self, model, pk):
         return self._objecten.get(model, {}).get(pk) if model is not None else None
