@@ -34,3 +34,24 @@ def test_knoppen_voor_nieuw_en_wijzigen_alleen_voor_wie_dat_mag(client_als, maak
     assert (reverse("huishoudens:wijzigen", args=[huishouden.pk]) in detail) is ziet
     # What the button leads to agrees with whether it is shown.
     assert (c.get(reverse("huishoudens:nieuw")).status_code == 200) is ziet
+
+
+def test_taxaties_en_geschiedenis_van_een_huishouden_markeren_huishoudens(client_als, indicatiesteller, huishouden):
+    """A household's taxatie pages and change history are part of the household: the menu marks
+    "Huishoudens" as the current section (aria-current="true"), like the household's own pages."""
+    from tests.indicatie.beschikkingen.conftest import maak_taxatie
+
+    taxatie = maak_taxatie(huishouden, indicatiesteller)
+    c = client_als(indicatiesteller)
+    for url in (reverse("taxaties:overzicht", args=[huishouden.pk]), reverse("taxaties:nieuw", args=[huishouden.pk]),
+                reverse("taxaties:detail", args=[huishouden.pk, taxatie.pk]),
+                reverse("geschiedenis:huishouden", args=[huishouden.pk])):
+        r = c.get(url)
+        assert r.status_code == 200, url
+        assert _menu_huidig(r.text) == [("true", "Huishoudens")], url
+
+
+def test_beslistabel_en_volgcijfers_markeren_beslistabel(client_als, indicatiesteller):
+    c = client_als(indicatiesteller)
+    assert _menu_huidig(c.get(reverse("taxaties:beslistabel")).text) == [("page", "Beslistabel")]
+    assert _menu_huidig(c.get(reverse("taxaties:volgcijfers")).text) == [("true", "Beslistabel")]

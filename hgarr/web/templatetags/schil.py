@@ -23,10 +23,21 @@ def vorige_pagina(context) -> str:
     return "" if pad == request.get_full_path() else veilige_terugweg(request, pad, "")
 
 
+# Pages that belong to a menu item without living under its path: a household's taxaties and its change
+# history are part of the household (menu "Huishoudens"); the follow figures are part of the decision table.
+SECTIES: dict[str, frozenset[str]] = {
+    "huishoudens:lijst": frozenset({
+        "taxaties:overzicht", "taxaties:nieuw", "taxaties:voorstel", "taxaties:detail", "geschiedenis:huishouden",
+    }),
+    "taxaties:beslistabel": frozenset({"taxaties:volgcijfers"}),
+}
+
+
 @register.simple_tag(takes_context=True)
 def huidig(context, url_naam: str, *, sectie: bool = True) -> str:
     """``aria-current`` for a menu link: "page" on the page itself, "true" on a page below it (a
-    household under "Huishoudens"), else nothing. Use inside the <a> tag: ``<a href=… {% huidig 'x' %}>``."""
+    household under "Huishoudens", or a page listed in ``SECTIES``), else nothing. Use inside the <a>
+    tag: ``<a href=… {% huidig 'x' %}>``."""
     request = context.get("request")
     if request is None:
         return ""
@@ -36,6 +47,11 @@ def huidig(context, url_naam: str, *, sectie: bool = True) -> str:
         return ""
     if request.path == pad:
         return mark_safe(' aria-current="page"')  # noqa: S308 (a constant)
-    if sectie and pad != "/" and request.path.startswith(pad):
+    if not sectie:
+        return ""
+    if pad != "/" and request.path.startswith(pad):
+        return mark_safe(' aria-current="true"')  # noqa: S308 (a constant)
+    gevonden = getattr(request, "resolver_match", None)
+    if gevonden is not None and gevonden.view_name in SECTIES.get(url_naam, ()):
         return mark_safe(' aria-current="true"')  # noqa: S308 (a constant)
     return ""
