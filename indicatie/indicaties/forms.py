@@ -17,7 +17,7 @@ from tarieven.selectors import productnaam, productnamen
 from .beeindiging import Beeindigingsreden, in_de_brief
 from .casus import lid_ref
 from .models import Aanbieder, Advies, Pakket, Perceel, Soort, Veiligheid
-from .selectors import casusregisseurs_van_team
+from .selectors import casusregisseurs_van_team, toegestaan_maatwerk
 from .services import (
     Deelnemer,
     Ongeldig,
@@ -26,6 +26,7 @@ from .services import (
     einddatum_fout,
     evaluatiedatum_fout,
     korte_periode_melding,
+    maatwerk_fout,
     pakket_fout,
 )
 
@@ -126,6 +127,8 @@ class VersieForm(RevisieForm):
         self.fields["taxatie"].queryset = Taxatie.objects.filter(huishouden=huishouden).order_by("-datum", "-id")
         peildatum = self._peildatum()
         namen = productnamen(peildatum)
+        self._productnamen = namen
+        self._toegestaan = toegestaan_maatwerk(peildatum)
         for lid in self.leden:
             self.fields[f"mee_{lid.pk}"] = forms.BooleanField(label=f"{lid.volledige_naam} doet mee", required=False)
             self.fields[f"verblijft_{lid.pk}"] = forms.BooleanField(
@@ -133,10 +136,13 @@ class VersieForm(RevisieForm):
             )
             if is_volwassen_op(lid.geboortedatum, peildatum):
                 for product, toevoeging in MAATWERK:
+                    percelen = [p for p in Perceel.values if product in self._toegestaan.get(p, [])]
                     self.fields[f"mw_{lid.pk}_{product}"] = forms.ChoiceField(
                         label=f"{productnaam(product, namen)}{toevoeging} voor {lid.volledige_naam}",
                         choices=TREDES,
                         required=False,
+                        # static/js/indicatie.js disables the field for a perceel that does not allow it (R7).
+                        widget=forms.Select(attrs={"data-percelen": " ".join(percelen)} if self._toegestaan else {}),
                     )
         if soort == Soort.WIJZIGING:
             self.fields["ingangsdatum"].label = "Wijzigingsdatum (de nieuwe situatie geldt vanaf)"
@@ -156,6 +162,13 @@ class VersieForm(RevisieForm):
             melding := einddatum_fout(data.get("ingangsdatum"), data.get("einddatum"))
         ):
             self.add_error("einddatum", melding)
+        perceel = data.get("perceel")
+        for lid in self.leden:
+            for product, _ in MAATWERK:
+                naam = f"mw_{lid.pk}_{product}"
+                if naam in self.fields and data.get(naam) and perceel:
+                    if melding := maatwerk_fout(perceel, product, self._toegestaan, self._productnamen):
+                        self.add_error(naam, melding)
         return data
 
     def periode_melding(self) -> str | None:
@@ -291,6 +304,9 @@ def zet_fouten(form: forms.Form, fout: Ongeldig) -> None:
     vertaling = getattr(form, "VELD_VAN_FOUT", {})
     for veld, melding in fout.fouten.items():
         naam = vertaling.get(veld, veld)
+        if naam.startswith("maatwerk."):  # services.maatwerk_sleutel: "maatwerk.lid-12.dagbesteding"
+            _, ref, product = naam.split(".", 2)
+            naam = f"mw_{ref.removeprefix('lid-')}_{product}"
         if naam == "deelnemers" and getattr(form, "leden", None):
             naam = f"mee_{form.leden[0].pk}"
         form.add_error(naam if naam in form.fields else None, melding)

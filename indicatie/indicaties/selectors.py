@@ -18,6 +18,7 @@ from django.utils import timezone
 from hgarr.accounts.roles import Rol
 from indicatie.huishoudens.models import Gezinslid
 from indicatie.huishoudens.selectors import huishoudens_voor
+from pakketten.selectors import catalogus_op
 from tarieven.engine import normaliseer_gemeente
 from tarieven.selectors import productnaam, productnamen, regio_gemeenten
 
@@ -105,6 +106,13 @@ def blokkerende_indicatie(huishouden_id: int, *, vandaag: date | None = None, be
     if behalve is not None:
         qs = qs.exclude(pk=behalve)
     return qs.order_by("-aangemaakt_op", "-pk").first()
+
+
+def toegestaan_maatwerk(peildatum: date) -> dict[str, list[str]]:
+    """R7 as the catalogue valid on ``peildatum`` has it: perceel -> the maatwerk products it allows.
+    Empty without a catalogue (the tariff engine then refuses the begroting anyway)."""
+    gevonden = catalogus_op(peildatum)
+    return {p.code: list(p.maatwerk) for p in gevonden[1].percelen} if gevonden else {}
 
 
 # --------------------------------------------------------------------------- the indication page

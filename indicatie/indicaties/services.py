@@ -23,6 +23,7 @@ from django.utils import timezone
 from hgarr.accounts.roles import CASUS_ROLLEN, Rol
 from hgarr.bestanden import atomic_met_bestanden
 from hgarr.datums import lange_datum
+from tarieven.selectors import productnaam, productnamen
 
 from . import begroting as begroting_adapter
 from .beeindiging import Beeindigingsreden
@@ -38,7 +39,7 @@ from .models import (
     Soort,
     VersieStatus,
 )
-from .selectors import blokkerende_indicatie
+from .selectors import blokkerende_indicatie, toegestaan_maatwerk
 from .signals import versie_afgewezen, versie_vastgesteld
 
 SCHRIJF_ROLLEN = (Rol.INDICATIESTELLER, Rol.CASUSREGISSEUR)
@@ -253,6 +254,12 @@ def _valideer_inhoud(huishouden, g: VersieGegevens, *, periode_vast: bool = Fals
         fouten["__all__"] = "Een gekozen gezinslid hoort niet bij dit huishouden."
     elif not any(d.doet_mee for d in g.deelnemers):
         fouten["deelnemers"] = "Kies minstens één gezinslid dat meedoet."
+    if g.perceel in Perceel.values and g.maatwerk:
+        toegestaan = toegestaan_maatwerk(g.ingangsdatum or timezone.localdate())
+        namen = productnamen(g.ingangsdatum)
+        for m in g.maatwerk:
+            if melding := maatwerk_fout(g.perceel, m["product"], toegestaan, namen):
+                fouten[maatwerk_sleutel(m["ref"], m["product"])] = melding
     if g.pakket == Pakket.VRIJ and not (g.vrije_trede or {}).get("motivering", "").strip():
         fouten["vrije_trede_motivering"] = "Een vrije trede vraagt een motivering."
     return fouten
@@ -266,6 +273,27 @@ def pakket_fout(perceel: str | None, pakket: str | None) -> str | None:
     if pakket == Pakket.VRIJ and perceel in Perceel.values and perceel != Perceel.EXTRAMURAAL:
         return "Een vrije trede kan alleen bij extramurale ondersteuning."
     return None
+
+
+BIJVOEGLIJK = {Perceel.EXTRAMURAAL: "extramurale", Perceel.SEMIMURAAL: "semimurale", Perceel.INTRAMURAAL: "intramurale"}
+
+
+def maatwerk_sleutel(ref: str, product: str) -> str:
+    """The key of a maatwerk message in ``Ongeldig.fouten``; the form puts it at that member's field."""
+    return f"maatwerk.{ref}.{product}"
+
+
+def maatwerk_fout(perceel: str, product: str, toegestaan: dict[str, list[str]], namen: dict[str, str]) -> str | None:
+    """R7: a maatwerk product the perceel does not allow, in words (product names, not codes). Also used
+    by the form, so the message sits at the field in the same round as a missing field."""
+    if perceel not in toegestaan or product in toegestaan[perceel]:
+        return None
+    waar = [BIJVOEGLIJK[p] for p in Perceel.values if product in toegestaan.get(p, [])]
+    alleen = f" Dat kan alleen bij {' en '.join(waar)} ondersteuning." if waar else ""
+    return (
+        f"{productnaam(product, namen)} past niet bij {BIJVOEGLIJK[perceel]} ondersteuning.{alleen} "
+        "Kies ‘Geen’ of een ander perceel."
+    )
 
 
 def einddatum_fout(ingangsdatum: date | None, einddatum: date | None) -> str | None:

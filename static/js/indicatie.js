@@ -47,8 +47,36 @@
     start.addEventListener("input", bijwerken);
     start.addEventListener("change", bijwerken);
   }
+  // R7: a maatwerk product the chosen perceel does not allow (Nachtelijke ondersteuning is only
+  // extramural) is disabled, and enabled again with the trede it had when the perceel changes back.
+  // Without JavaScript the server refuses it with a message at the field.
+  function koppelMaatwerk(form) {
+    var perceel = form.querySelector("select[name='perceel']");
+    var velden = form.querySelectorAll("select[data-percelen]");
+    if (!perceel || !velden.length) return;
+    function bijwerken() {
+      for (var i = 0; i < velden.length; i++) {
+        var veld = velden[i];
+        var toegestaan = !perceel.value || veld.getAttribute("data-percelen").split(" ").indexOf(perceel.value) >= 0;
+        if (!toegestaan && !veld.disabled) {
+          veld.setAttribute("data-bewaard", veld.value);
+          veld.value = "";
+          veld.disabled = true;
+        } else if (toegestaan && veld.disabled) {
+          veld.disabled = false;
+          veld.value = veld.getAttribute("data-bewaard") || "";
+          veld.removeAttribute("data-bewaard");
+        }
+      }
+    }
+    perceel.addEventListener("change", bijwerken);
+    bijwerken();
+  }
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.querySelector("form[data-indicatieformulier]");
-    if (form) koppel(form);
+    if (form) {
+      koppel(form);
+      koppelMaatwerk(form);
+    }
   });
 })();

@@ -27,3 +27,23 @@ def test_einddatum_volgt_de_ingangsdatum_tot_de_gebruiker_haar_kiest(page, indic
     page.fill("#id_ingangsdatum", "2028-05-01")
     expect(einde).to_have_value("2028-12-31")
     assert page.csp_fouten == []
+
+
+def test_maatwerk_dat_het_perceel_niet_toestaat_is_uitgeschakeld(page, indicatiesteller, huishouden):
+    # R7: Nachtelijke ondersteuning only extramurally; the chosen trede comes back with the perceel.
+    login(page, indicatiesteller)
+    page.goto(f"/indicaties/huishouden/{huishouden.pk}/nieuw/")
+    anna = huishouden.leden.get(voornamen="Anna")
+    nacht = page.locator(f"#id_mw_{anna.pk}_nachtelijke_ondersteuning")
+    dag = page.locator(f"#id_mw_{anna.pk}_dagbesteding")
+    page.select_option("#id_perceel", "extramuraal")
+    nacht.select_option("2")
+    expect(nacht).to_be_enabled()
+    page.select_option("#id_perceel", "semimuraal")
+    expect(nacht).to_be_disabled()
+    expect(nacht).to_have_value("")
+    expect(dag).to_be_enabled()
+    page.select_option("#id_perceel", "extramuraal")
+    expect(nacht).to_be_enabled()
+    expect(nacht).to_have_value("2")
+    assert page.csp_fouten == []
