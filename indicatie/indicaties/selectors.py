@@ -357,50 +357,87 @@ def geld_per_jaar(versies, personen: list[Persoon]) -> list[dict]:
 VEILIGHEID_SCORE = {v: i for i, v in enumerate(Veiligheid.values)}  # 0 = acuut onveilig … 3 = stabiel
 
 
+def _regels(label: str) -> list[str]:
+    """A y-axis label on at most two lines, so the gutter stays narrow enough for a phone."""
+    woorden = label.split()
+    if len(label) <= 12 or len(woorden) < 2:
+        return [label]
+    return [" ".join(woorden[:-1]), woorden[-1]]
+
+
 def veiligheidsgrafiek(evaluaties: list[Evaluatie], versies: list[Indicatieversie]) -> dict | None:
     """Geometry of a small inline SVG chart (attributes only, no style, strict CSP): the safety on the
-    taxatie scale at the first taxatie and at every evaluation (R20)."""
+    taxatie scale at the first taxatie and at every evaluation (R20), in date order.
+
+    The x range runs from the earliest to the latest plotted date, whichever is the taxatie: an
+    evaluation can be dated before it. One date (or all on the same day) sits in the middle. Sizes are
+    in viewBox units: 360 wide with 13-unit text stays readable when the chart shrinks to a phone's
+    width (``.app-main svg`` scales it); ``punten`` is also the chart's table for screen readers."""
     punten: list[tuple[date, str, str]] = []
     eerste_taxatie = next((v.taxatie for v in versies if v.taxatie_id), None)
     if eerste_taxatie:
         punten.append((eerste_taxatie.datum, eerste_taxatie.veiligheid, "Taxatie"))
     punten.extend((e.datum, e.veiligheid, "Evaluatie") for e in evaluaties)
-    punten = [p for p in punten if p[1] in VEILIGHEID_SCORE]
+    punten = sorted((p for p in punten if p[1] in VEILIGHEID_SCORE), key=lambda p: p[0])
     if not punten:
         return None
-    breedte, hoogte, links, rechts, boven, onder = 560, 170, 170, 20, 15, 30
-    plot_b, plot_h = breedte - links - rechts, hoogte - boven - onder
-    eerste, laatste = punten[0][0], punten[-1][0]
-    spanne = max((laatste - eerste).days, 1)
+    breedte, links, rechts, boven, onder, marge = 360, 100, 12, 22, 36, 10
+    regelhoogte, tussen = 15, 40
     niveaus = len(VEILIGHEID_SCORE) - 1
+    plot_h = niveaus * tussen
+    hoogte = boven + plot_h + onder
+    x_van, x_tot = links + marge, breedte - rechts - marge
+    eerste, laatste = punten[0][0], punten[-1][0]
+    spanne = (laatste - eerste).days
+
+    def x(datum: date) -> int:
+        if spanne == 0:
+            return (x_van + x_tot) // 2
+        return x_van + round((datum - eerste).days * (x_tot - x_van) / spanne)
 
     def y(score: int) -> int:
-        return boven + round(plot_h - score * plot_h / niveaus)
+        return boven + plot_h - score * tussen
 
-    uit = []
-    for datum, veiligheid, bron in punten:
-        x = links + (round((datum - eerste).days * plot_b / spanne) if len(punten) > 1 else plot_b // 2)
-        uit.append(
+    uit = [
+        {
+            "x": x(datum),
+            "y": y(VEILIGHEID_SCORE[veiligheid]),
+            "datum": datum,
+            "bron": bron,
+            "label": Veiligheid(veiligheid).label,
+        }
+        for datum, veiligheid, bron in punten
+    ]
+    yas = []
+    for v, score in VEILIGHEID_SCORE.items():
+        regels = _regels(Veiligheid(v).label)
+        # Text centred on its line: the first baseline half the block above the line's middle.
+        eerste_basis = y(score) + 4 - (len(regels) - 1) * regelhoogte // 2
+        yas.append(
             {
-                "x": x,
-                "y": y(VEILIGHEID_SCORE[veiligheid]),
-                "datum": datum,
-                "bron": bron,
-                "label": Veiligheid(veiligheid).label,
+                "y": y(score),
+                "label": Veiligheid(v).label,
+                "regels": [{"tekst": r, "y": eerste_basis + i * regelhoogte} for i, r in enumerate(regels)],
             }
         )
     return {
         "breedte": breedte,
         "hoogte": hoogte,
+        # Drawn 4/3 on a wide screen; ``max-width: 100%`` shrinks it to about 0.9 on a 375 px phone.
+        "weergave_breedte": breedte * 4 // 3,
+        "weergave_hoogte": hoogte * 4 // 3,
         "links": links,
+        "label_x": links - 8,
         "rechts_x": breedte - rechts,
         "onder_y": boven + plot_h,
-        "boven": boven,
-        "yas": [{"y": y(s), "label": Veiligheid(v).label} for v, s in VEILIGHEID_SCORE.items()],
+        "datum_y": hoogte - 10,
+        "midden_x": (x_van + x_tot) // 2,
+        "yas": yas,
         "punten": uit,
         "lijn": " ".join(f"{p['x']},{p['y']}" for p in uit),
         "eerste": eerste,
         "laatste": laatste,
+        "een_datum": spanne == 0,
     }
 
 
