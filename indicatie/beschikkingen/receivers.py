@@ -23,7 +23,9 @@ def bij_vastgesteld(sender, *, versie, vorige_versie=None, soort="toekenning", d
 
 
 def bij_afgewezen(sender, *, versie, door=None, **kwargs):
-    if str(versie.soort) not in AFWIJZING_MET_BRIEF:
+    # Only the formal refusal of an application gives letters; a version sent back to its author is
+    # internal (the citizen would otherwise get a refusal for something that is re-proposed).
+    if str(versie.soort) not in AFWIJZING_MET_BRIEF or getattr(versie, "afwijzing", "") != "aanvraag_afgewezen":
         return
     try:
         geef_beschikkingen_uit(versie=versie, vorige_versie=None, soort="afwijzing", door=door)

@@ -135,9 +135,9 @@ def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dos
     if soort == Soort.BEEINDIGING:
         einde = versie.geldig_tot or versie.einddatum
         ingang = (vorige_versie.geldig_vanaf or vorige_versie.ingangsdatum) if vorige_versie is not None else ingang
-    # The beslisser's reason of an afwijzing is written for the letter (the form says so). Of an ending
-    # only the category goes in (onderbouwing); the casusregisseur's free text stays out of the letter.
-    reden = (versie.afwijzingsreden or "") if soort == Soort.AFWIJZING else ""
+    # Of a refusal only the reason written for the applicant goes in, never the beslisser's internal
+    # remark. Of an ending only the category goes in (onderbouwing); the casusregisseur's free text stays out.
+    reden = (versie.afwijzingsreden_aanvrager or "") if soort == Soort.AFWIJZING else ""
     functie = getattr(door, "functie", "") or "Beslisser"
     return Dossier(
         kenmerk=f"HG-{versie.indicatie_id:05d}-V{versie.nummer}",

@@ -313,21 +313,54 @@ def zet_fouten(form: forms.Form, fout: Ongeldig) -> None:
 
 
 class BeslisForm(RevisieForm):
+    """Vaststellen, terugsturen (internal, no letter) or, for the citizen's application (a first
+    indication or an extension), formally refusing it with a reason written for the citizen."""
+
     besluit = forms.ChoiceField(
         label="Besluit",
         widget=forms.RadioSelect,
-        choices=[("vaststellen", "Vaststellen"), ("afwijzen", "Afwijzen")],
-        error_messages={"required": "Kies vaststellen of afwijzen."},
+        choices=[
+            ("vaststellen", "Vaststellen"),
+            (
+                "terugsturen",
+                "Terugsturen naar de indicatiesteller (intern, geen brief; die kan aanpassen en opnieuw indienen)",
+            ),
+            ("afwijzen", "Aanvraag afwijzen (formeel besluit: de aanvrager krijgt een afwijzingsbrief)"),
+        ],
+        error_messages={"required": "Kies vaststellen, terugsturen of de aanvraag afwijzen."},
     )
     reden = forms.CharField(
-        label="Reden van afwijzing (verplicht bij afwijzen; staat in de brief als het een aanvraag betreft)",
-        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Toelichting voor de indicatiesteller (intern, komt niet in een brief)",
+        help_text="Verplicht bij terugsturen: wat moet er anders?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
+    reden_aanvrager = forms.CharField(
+        label="Reden van afwijzing voor de aanvrager (staat in de brief)",
+        help_text="Verplicht bij afwijzen. Schrijf voor de aanvrager: geen interne opmerkingen.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, versie=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services import AANVRAGEN
+
+        self.is_aanvraag = versie is None or versie.soort in AANVRAGEN
+        if not self.is_aanvraag:
+            # Re-scaling and ending are not the citizen's application: rejecting only sends them back.
+            self.fields["besluit"].choices = self.fields["besluit"].choices[:2]
+            self.fields["besluit"].error_messages["required"] = "Kies vaststellen of terugsturen."
+            del self.fields["reden_aanvrager"]
 
     def clean(self):
         data = super().clean()
-        if data.get("besluit") == "afwijzen" and not (data.get("reden") or "").strip():
-            self.add_error("reden", "Vul de reden van de afwijzing in.")
+        if data.get("besluit") == "terugsturen" and not (data.get("reden") or "").strip():
+            self.add_error("reden", "Vul in wat de indicatiesteller moet aanpassen.")
+        if data.get("besluit") == "afwijzen" and not (data.get("reden_aanvrager") or "").strip():
+            self.add_error(
+                "reden_aanvrager", "Vul de reden van de afwijzing voor de aanvrager in; die staat in de brief."
+            )
         return data
 
 

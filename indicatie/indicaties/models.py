@@ -28,6 +28,7 @@ from .beeindiging import label as beeindigingsreden_label
 
 __all__ = [
     "Aanbieder",
+    "Afwijzing",
     "Advies",
     "Beeindigingsreden",
     "Evaluatie",
@@ -81,6 +82,15 @@ class VersieStatus(models.TextChoices):
 
 
 OPEN_STATUSSEN = (VersieStatus.CONCEPT, VersieStatus.TER_BEOORDELING)
+
+
+class Afwijzing(models.TextChoices):
+    """What a rejection (status afgewezen) means. Sending back is internal: no letter, the author revises
+    and resubmits. Refusing the application is the formal decision on the citizen's request (a first
+    indication or an extension): refusal letters, and that version is not offered for revision."""
+
+    TERUGGESTUURD = "teruggestuurd", "Teruggestuurd naar de indicatiesteller"
+    AANVRAAG_AFGEWEZEN = "aanvraag_afgewezen", "Aanvraag afgewezen"
 
 
 class Soort(models.TextChoices):
@@ -210,7 +220,11 @@ class Indicatieversie(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     beslist_op = models.DateTimeField(null=True, blank=True)
-    afwijzingsreden = models.TextField("reden van afwijzing", blank=True)
+    # Internal remark of the beslisser for the author (never in a letter).
+    afwijzingsreden = models.TextField("interne toelichting bij het terugsturen of afwijzen", blank=True)
+    afwijzing = models.CharField("soort afwijzing", max_length=20, choices=Afwijzing.choices, blank=True, default="")
+    # Only for a formal refusal: the reason written for the citizen, which the refusal letter states.
+    afwijzingsreden_aanvrager = models.TextField("reden van afwijzing voor de aanvrager", blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -249,6 +263,21 @@ class Indicatieversie(models.Model):
     @property
     def is_vastgesteld(self) -> bool:
         return self.status == VersieStatus.VASTGESTELD
+
+    @property
+    def is_teruggestuurd(self) -> bool:
+        return self.status == VersieStatus.AFGEWEZEN and self.afwijzing != Afwijzing.AANVRAAG_AFGEWEZEN
+
+    @property
+    def is_aanvraag_afgewezen(self) -> bool:
+        return self.status == VersieStatus.AFGEWEZEN and self.afwijzing == Afwijzing.AANVRAAG_AFGEWEZEN
+
+    @property
+    def status_label(self) -> str:
+        """The status in words; a rejection says whether it went back internally or was refused."""
+        if self.status == VersieStatus.AFGEWEZEN:
+            return "Aanvraag afgewezen" if self.is_aanvraag_afgewezen else "Teruggestuurd naar de indicatiesteller"
+        return self.get_status_display()
 
     @property
     def heeft_eigen_periode(self) -> bool:

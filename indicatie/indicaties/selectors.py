@@ -24,7 +24,7 @@ from tarieven.selectors import productnaam, productnamen, regio_gemeenten
 
 from . import geld
 from .casus import gezinslid_id_uit_ref
-from .models import OPEN_STATUSSEN, Evaluatie, Indicatie, Indicatieversie, Perceel, Veiligheid, VersieStatus
+from .models import OPEN_STATUSSEN, Afwijzing, Evaluatie, Indicatie, Indicatieversie, Perceel, Veiligheid, VersieStatus
 
 LEDEN_PREFETCH = Prefetch("huishouden__leden", queryset=Gezinslid.objects.order_by("volgorde", "id"))
 
@@ -517,6 +517,14 @@ def werklijst(user, vandaag: date | None = None, tellingen: Tellingen | None = N
     }
     context["concepten"] = list(
         versies.filter(status=VersieStatus.CONCEPT, auteur_id=user.pk).order_by("-gewijzigd_op")[:n]
+    )
+    # Sent back by a beslisser (internal, no letter) and not yet revised or withdrawn: the author's turn.
+    nieuwer = Indicatieversie.objects.filter(indicatie_id=OuterRef("indicatie_id"), nummer__gt=OuterRef("nummer"))
+    context["teruggestuurd"] = list(
+        versies.filter(status=VersieStatus.AFGEWEZEN, afwijzing=Afwijzing.TERUGGESTUURD, auteur_id=user.pk)
+        .exclude(Exists(nieuwer))
+        .select_related("beslisser")
+        .order_by("-beslist_op")[:n]
     )
     context["te_beslissen"] = (
         list(versies.filter(_te_beslissen_filter(user)).select_related("ingediend_door").order_by("ingediend_op")[:n])

@@ -31,6 +31,7 @@ from .casus import lid_snapshot
 from .models import (
     OPEN_STATUSSEN,
     Aanbieder,
+    Afwijzing,
     Evaluatie,
     Indicatie,
     Indicatieversie,
@@ -509,7 +510,13 @@ def herzie(*, versie_id: int, door, revisie: int | None) -> Indicatieversie:
     _vereis_team(door, indicatie.huishouden)
     bron = Indicatieversie.objects.get(pk=versie_id)
     if bron.status not in (VersieStatus.AFGEWEZEN, VersieStatus.INGETROKKEN):
-        raise Ongeldig("Alleen een afgewezen of ingetrokken versie kan opnieuw worden opgesteld.")
+        raise Ongeldig("Alleen een teruggestuurde of ingetrokken versie kan opnieuw worden opgesteld.")
+    if bron.is_aanvraag_afgewezen:
+        # The citizen has a refusal letter for it: re-proposing the same version would contradict it.
+        raise Ongeldig(
+            "Deze aanvraag is formeel afgewezen; de aanvrager heeft daarover een brief gekregen. "
+            "Een nieuwe aanvraag begint als nieuwe indicatie of verlenging."
+        )
     _geen_open_versie(indicatie)
     if bron.vorige_versie_id and laatste_vastgestelde_versie(indicatie) != bron.vorige_versie:
         raise Ongeldig("De indicatie is sindsdien veranderd; begin vanaf de huidige versie opnieuw.")
@@ -695,15 +702,40 @@ def mag_beslissen(user, versie: Indicatieversie) -> bool:
     )
 
 
-def beslis(*, versie_id: int, door, vaststellen: bool, reden: str = "", revisie: int | None) -> Indicatieversie:
-    """Decide a submitted version: vaststellen or afwijzen, in one transaction (issue 5 §3).
+# A formal refusal answers the citizen's application: a first indication or an extension. Re-scaling
+# and ending are the municipality's own steps; rejecting them only sends them back.
+AANVRAGEN = frozenset({Soort.TOEKENNING, Soort.VERLENGING})
+
+
+def beslis(
+    *,
+    versie_id: int,
+    door,
+    vaststellen: bool,
+    reden: str = "",
+    revisie: int | None,
+    aanvraag_afwijzen: bool = False,
+    reden_aanvrager: str = "",
+) -> Indicatieversie:
+    """Decide a submitted version in one transaction (issue 5 §3): vaststellen, send it back to its author
+    (``vaststellen=False``: internal, ``reden`` is the remark for the author, no letter) or, with
+    ``aanvraag_afwijzen``, refuse the citizen's application (``reden_aanvrager`` is written for the
+    citizen and goes into the refusal letters; ``reden`` stays internal).
 
     A beslisser of the household's team who did not write, change or submit the version decides.
     Within the same transaction the running version's effective end moves, the tariff parameter set
     is locked, and ``versie_vastgesteld`` / ``versie_afgewezen`` are sent: a failing receiver rolls
     the whole decision back."""
     try:
-        return _beslis(versie_id=versie_id, door=door, vaststellen=vaststellen, reden=reden, revisie=revisie)
+        return _beslis(
+            versie_id=versie_id,
+            door=door,
+            vaststellen=vaststellen,
+            reden=reden,
+            revisie=revisie,
+            aanvraag_afwijzen=aanvraag_afwijzen and not vaststellen,
+            reden_aanvrager=reden_aanvrager,
+        )
     except IntegrityError as fout:
         # PostgreSQL's exclusion constraint caught an overlap the service could not see (a concurrent
         # decision that bypassed the lock): the whole transaction has been rolled back.
@@ -717,7 +749,7 @@ def beslis(*, versie_id: int, door, vaststellen: bool, reden: str = "", revisie:
 
 # Letters written by a receiver are removed again when a later receiver fails (hgarr/bestanden.py).
 @atomic_met_bestanden()
-def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
+def _beslis(*, versie_id, door, vaststellen, reden, revisie, aanvraag_afwijzen, reden_aanvrager) -> Indicatieversie:
     _vereis_rol(door, Rol.BESLISSER)
     indicatie_id = Indicatieversie.objects.values_list("indicatie_id", flat=True).get(pk=versie_id)
     # The household first, then the indication: the same order as creating an indication.
@@ -739,10 +771,24 @@ def _beslis(*, versie_id, door, vaststellen, reden, revisie) -> Indicatieversie:
         )
     nu = timezone.now()
     if not vaststellen:
-        if not (reden or "").strip():
-            raise Ongeldig({"reden": "Vul de reden van de afwijzing in."})
+        if aanvraag_afwijzen:
+            if versie.soort not in AANVRAGEN:
+                raise Ongeldig(
+                    {
+                        "besluit": f"Een {versie.get_soort_display().lower()} is geen aanvraag van de burger en "
+                        "kan niet formeel worden afgewezen. Stuur haar terug naar de opsteller."
+                    }
+                )
+            if not (reden_aanvrager or "").strip():
+                raise Ongeldig(
+                    {"reden_aanvrager": "Vul de reden van de afwijzing voor de aanvrager in; die staat in de brief."}
+                )
+        elif not (reden or "").strip():
+            raise Ongeldig({"reden": "Vul in wat de indicatiesteller moet aanpassen."})
         versie.status = VersieStatus.AFGEWEZEN
-        versie.afwijzingsreden = reden.strip()
+        versie.afwijzing = Afwijzing.AANVRAAG_AFGEWEZEN if aanvraag_afwijzen else Afwijzing.TERUGGESTUURD
+        versie.afwijzingsreden = (reden or "").strip()
+        versie.afwijzingsreden_aanvrager = (reden_aanvrager or "").strip() if aanvraag_afwijzen else ""
         versie.beslisser = door
         versie.beslist_op = nu
         versie.gewijzigd_op = nu

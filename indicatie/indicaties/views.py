@@ -352,12 +352,19 @@ def versie_actie(request, versie_pk, actie):
     return redirect("indicaties:detail", pk=versie.indicatie_id)
 
 
+BESLUIT_MELDING = {
+    "vaststellen": "Versie {nummer} is vastgesteld.",
+    "terugsturen": "Versie {nummer} is teruggestuurd naar de indicatiesteller; er gaat geen brief uit.",
+    "afwijzen": "De aanvraag (versie {nummer}) is afgewezen; de afwijzingsbrieven zijn aangemaakt.",
+}
+
+
 @rol_vereist(Rol.BESLISSER)
 def beslissen(request, versie_pk):
     versie = selectors.versie_voor(request.user, versie_pk)
     indicatie = versie.indicatie
     huishouden = huishouden_voor(request.user, indicatie.huishouden_id)
-    form = BeslisForm(request.POST or None, initial={"revisie": indicatie.revisie})
+    form = BeslisForm(request.POST or None, initial={"revisie": indicatie.revisie}, versie=versie)
     status = None
     if request.method == "POST" and form.is_valid():
         besluit = form.cleaned_data["besluit"]
@@ -370,11 +377,13 @@ def beslissen(request, versie_pk):
                 vaststellen=besluit == "vaststellen",
                 reden=form.cleaned_data.get("reden", ""),
                 revisie=form.cleaned_data.get("revisie"),
+                aanvraag_afwijzen=besluit == "afwijzen",
+                reden_aanvrager=form.cleaned_data.get("reden_aanvrager", ""),
             ),
             huishouden=huishouden,
             indicatie_id=indicatie.pk,
             detail=f"versie {versie.nummer}: {besluit}",
-            melding=f"Versie {versie.nummer} is {'vastgesteld' if besluit == 'vaststellen' else 'afgewezen'}.",
+            melding=BESLUIT_MELDING[besluit].format(nummer=versie.nummer),
         )
         if antwoord:
             return antwoord

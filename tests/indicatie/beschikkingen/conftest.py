@@ -87,10 +87,10 @@ def gegevens(huishouden, aanbieder, taxatie, **over) -> VersieGegevens:
     return VersieGegevens(**data)
 
 
-def besluit(versie, steller, beslisser, *, vaststellen=True, reden=""):
+def besluit(versie, steller, beslisser, *, vaststellen=True, reden="", **afwijzing):
     indicatie_services.dien_in(versie_id=versie.pk, door=steller, revisie=None)
     return indicatie_services.beslis(versie_id=versie.pk, door=beslisser, vaststellen=vaststellen, reden=reden,
-                                     revisie=None)
+                                     revisie=None, **afwijzing)
 
 
 @pytest.fixture

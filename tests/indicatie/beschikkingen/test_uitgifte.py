@@ -15,7 +15,7 @@ from indicatie.beschikkingen.rendering import render_html
 from indicatie.beschikkingen.services import controleer, dossier_van_versie
 from indicatie.indicaties import services as indicatie_services
 from indicatie.indicaties.models import VersieStatus
-from indicatie.indicaties.services import Deelnemer
+from indicatie.indicaties.services import Deelnemer, Ongeldig
 from tarieven.services import begroting as engine_begroting
 
 from .conftest import besluit, gegevens, maak_taxatie
@@ -124,10 +124,30 @@ def test_rejection_issues_afwijzing_letters(gezin, aanbieder, indicatiesteller, 
     taxatie = maak_taxatie(gezin, indicatiesteller)
     versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
                                                gegevens=gegevens(gezin, aanbieder, taxatie))
-    versie = besluit(versie, indicatiesteller, tweede_beslisser, vaststellen=False,
-                     reden="De veiligheid is met de eigen hulp van het wijkteam te herstellen.")
+    versie = besluit(versie, indicatiesteller, tweede_beslisser, vaststellen=False, aanvraag_afwijzen=True,
+                     reden="INTERN: de moeder belde boos op.",
+                     reden_aanvrager="De veiligheid is met de eigen hulp van het wijkteam te herstellen.")
     letters = Beschikking.objects.filter(versie=versie)
     assert letters.count() == 3 and {b.soort for b in letters} == {"afwijzing"}
+    # The letter states the reason written for the applicant, never the beslisser's internal remark.
+    dossier = dossier_van_versie(versie=versie, soort=Soort.AFWIJZING, door=tweede_beslisser)
+    assert dossier.reden == "De veiligheid is met de eigen hulp van het wijkteam te herstellen."
+    assert "INTERN" not in dossier.reden
+    with pytest.raises(Ongeldig, match="formeel afgewezen"):
+        indicatie_services.herzie(versie_id=versie.pk, door=indicatiesteller, revisie=None)
+
+
+def test_sending_back_a_first_application_is_internal_and_can_be_revised(gezin, aanbieder, indicatiesteller,
+                                                                       tweede_beslisser):
+    taxatie = maak_taxatie(gezin, indicatiesteller)
+    versie = indicatie_services.maak_indicatie(huishouden=gezin, door=indicatiesteller,
+                                               gegevens=gegevens(gezin, aanbieder, taxatie))
+    versie = besluit(versie, indicatiesteller, tweede_beslisser, vaststellen=False, reden="Motivering te dun.")
+    assert versie.status == VersieStatus.AFGEWEZEN and versie.is_teruggestuurd
+    assert versie.afwijzing == "teruggestuurd" and versie.afwijzingsreden_aanvrager == ""
+    assert not Beschikking.objects.exists()
+    nieuw = indicatie_services.herzie(versie_id=versie.pk, door=indicatiesteller, revisie=None)
+    assert nieuw.nummer == 2 and nieuw.status == VersieStatus.CONCEPT
 
 
 def test_rejected_extension_issues_afwijzing_letters(gezin, aanbieder, indicatiesteller, tweede_beslisser):
@@ -142,8 +162,8 @@ def test_rejected_extension_issues_afwijzing_letters(gezin, aanbieder, indicatie
         indicatie_id=versie.indicatie_id, door=indicatiesteller, revisie=None,
         gegevens=gegevens(gezin, aanbieder, nieuw, ingangsdatum=date(2026, 7, 1), einddatum=date(2026, 12, 31)),
     )
-    verlenging = besluit(verlenging, indicatiesteller, tweede_beslisser, vaststellen=False,
-                         reden="Het gezin redt het met de eigen hulp van het wijkteam.")
+    verlenging = besluit(verlenging, indicatiesteller, tweede_beslisser, vaststellen=False, aanvraag_afwijzen=True,
+                         reden_aanvrager="Het gezin redt het met de eigen hulp van het wijkteam.")
     letters = Beschikking.objects.filter(versie=verlenging)
     assert letters.count() == 3 and {b.soort for b in letters} == {"afwijzing"}
 
@@ -158,8 +178,12 @@ def test_rejected_rescaling_is_internal_and_sends_no_letter(vastgestelde_versie,
         gegevens=gegevens(gezin, aanbieder, None, pakket="1", ingangsdatum=date(2026, 6, 1),
                           einddatum=vastgestelde_versie.einddatum),
     )
-    nieuw = besluit(nieuw, indicatiesteller, tweede_beslisser, vaststellen=False, reden="Motivering te dun")
-    assert nieuw.status == VersieStatus.AFGEWEZEN
+    with pytest.raises(Ongeldig, match="geen aanvraag van de burger"):
+        besluit(nieuw, indicatiesteller, tweede_beslisser, vaststellen=False, aanvraag_afwijzen=True,
+                reden_aanvrager="Wij wijzen de aanvraag af.")
+    nieuw = indicatie_services.beslis(versie_id=nieuw.pk, door=tweede_beslisser, vaststellen=False,
+                                      reden="Motivering te dun", revisie=None)
+    assert nieuw.status == VersieStatus.AFGEWEZEN and nieuw.is_teruggestuurd
     assert Beschikking.objects.count() == voor and not Beschikking.objects.filter(soort="afwijzing").exists()
     vastgestelde_versie.refresh_from_db()
     assert vastgestelde_versie.geldig_tot == vastgestelde_versie.einddatum  # the running pakket continues
@@ -178,9 +202,9 @@ def test_rejected_ending_is_internal_and_sends_no_letter(vastgestelde_versie, in
 def test_rejection_reason_label_says_when_it_is_in_the_letter():
     from indicatie.indicaties.forms import BeslisForm
 
-    label = str(BeslisForm().fields["reden"].label)
-    assert "staat in de brief" in label and "aanvraag" in label
-    assert not label.startswith("Reden (")  # no longer "(verplicht bij afwijzen) (optioneel)"
+    form = BeslisForm()
+    assert "staat in de brief" in str(form.fields["reden_aanvrager"].label)
+    assert "komt niet in een brief" in str(form.fields["reden"].label)
 
 
 def test_rescaling_issues_wijziging_letters_with_old_and_new(vastgestelde_versie, gezin, aanbieder,

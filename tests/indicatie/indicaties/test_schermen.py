@@ -119,7 +119,11 @@ def test_indienen_en_beslissen_via_de_schermen(client_als, indicatiesteller, bes
     leeg = beslis_client.post(
         reverse("indicaties:beslissen", args=[versie.pk]), {"besluit": "afwijzen", "revisie": "2"}
     )
-    assert leeg.status_code == 400 and "Vul de reden van de afwijzing in." in leeg.text
+    assert leeg.status_code == 400 and "Vul de reden van de afwijzing voor de aanvrager in" in leeg.text
+    terug = beslis_client.post(
+        reverse("indicaties:beslissen", args=[versie.pk]), {"besluit": "terugsturen", "revisie": "2"}
+    )
+    assert terug.status_code == 400 and "Vul in wat de indicatiesteller moet aanpassen." in terug.text
     response = beslis_client.post(
         reverse("indicaties:beslissen", args=[versie.pk]), {"besluit": "vaststellen", "revisie": "2"}
     )
@@ -153,7 +157,7 @@ def test_gelijktijdig_beslissen_geeft_409_en_invoer_blijft(
     services.beslis(versie_id=versie.pk, door=tweede_beslisser, vaststellen=True, revisie=gezien)
     response = client_als(beslisser).post(
         reverse("indicaties:beslissen", args=[versie.pk]),
-        {"besluit": "afwijzen", "reden": "Mijn afwijzingsreden.", "revisie": str(gezien)},
+        {"besluit": "terugsturen", "reden": "Mijn afwijzingsreden.", "revisie": str(gezien)},
     )
     assert response.status_code == 409
     assert "intussen gewijzigd door" in response.text and "Mijn afwijzingsreden." in response.text
