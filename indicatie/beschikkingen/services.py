@@ -159,7 +159,27 @@ def dossier_van_versie(*, versie, vorige_versie=None, soort: Soort, door) -> Dos
         vorige_einddatum=vorige_versie.einddatum if vorige_versie is not None else None,
         vorige_perceel=vorige_versie.perceel if vorige_versie is not None else "",
         vorige_pakket=vorige_versie.pakket if vorige_versie is not None else "",
+        vorig_besluit_datum=(
+            timezone.localdate(vorige_versie.beslist_op) if vorige_versie is not None and vorige_versie.beslist_op
+            else None
+        ),
+        vorige_kenmerken=_vorige_kenmerken(vorige_versie),
     )
+
+
+def _vorige_kenmerken(vorige_versie) -> dict[tuple[str, str], str]:
+    """The kenmerk of each person's letter on the earlier decision, per law, so that a wijziging or
+    beëindiging names the decision it changes; a corrected letter is named by its correction."""
+    if vorige_versie is None:
+        return {}
+    kenmerken = {}
+    for client_ref, wet, kenmerk in (
+        Beschikking.objects.filter(versie=vorige_versie, vervangen_door__isnull=True)
+        .order_by("uitgegeven_op", "kenmerk")
+        .values_list("client_ref", "wet", "kenmerk")
+    ):
+        kenmerken.setdefault((client_ref, wet), kenmerk)  # the first letter to that client, not a copy
+    return kenmerken
 
 
 @dataclass(frozen=True)

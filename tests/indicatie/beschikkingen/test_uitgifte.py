@@ -7,10 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
+from hgarr.datums import lange_datum
 from indicatie.beschikkingen.brief import Soort
 from indicatie.beschikkingen.models import Beschikking, JeugdbriefBevestiging, OnveranderlijkFout
-from indicatie.beschikkingen.opstellen import regels_uit_begroting
+from indicatie.beschikkingen.opstellen import regels_uit_begroting, stel_brieven_op
 from indicatie.beschikkingen.rendering import render_html
 from indicatie.beschikkingen.services import controleer, dossier_van_versie
 from indicatie.indicaties import services as indicatie_services
@@ -225,6 +227,14 @@ def test_rescaling_issues_wijziging_letters_with_old_and_new(vastgestelde_versie
     for b in letters:
         assert b.per_week > oud[b.client_id]  # pakket 3 costs more than pakket 2
         assert b.ingangsdatum == date(2026, 6, 1)
+    # Each letter names the decision it changes: its date and that person's earlier kenmerk.
+    eerder = {(b.client_ref, b.wet): b.kenmerk for b in Beschikking.objects.filter(versie=vastgestelde_versie)}
+    assert d.vorig_besluit_datum == timezone.localdate(vastgestelde_versie.beslist_op)
+    assert d.vorige_kenmerken == eerder
+    brieven = stel_brieven_op(d, Soort.WIJZIGING)
+    html = render_html(brieven[0])
+    assert f"(kenmerk {eerder[(brieven[0].client_ref, brieven[0].wet.value)]})" in html
+    assert f"besluit van {lange_datum(d.vorig_besluit_datum)}" in html
 
 
 def test_ending_issues_beeindiging_letters_with_the_last_day_without_the_free_text(
