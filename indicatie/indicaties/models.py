@@ -146,6 +146,9 @@ class Indicatie(models.Model):
         """A short Dutch status for lists; the version statuses live on the versions."""
         peildatum = peildatum or date.today()
         if not self.is_vastgesteld:
+            # A formally refused application is an outcome, not something still to be decided.
+            if self.versies.filter(status=VersieStatus.AFGEWEZEN, afwijzing=Afwijzing.AANVRAAG_AFGEWEZEN).exists():
+                return "Aanvraag afgewezen"
             return "Nog niet vastgesteld"
         if self.beeindigd and self.einddatum and self.einddatum < peildatum:
             return "Beëindigd"

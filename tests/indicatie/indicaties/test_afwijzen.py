@@ -38,6 +38,7 @@ def test_sending_back_via_the_screen(client_als, huishouden, aanbieder, taxatie,
     assert "Toekenning – teruggestuurd naar de indicatiesteller" in detail.text
     assert "intern, er is geen brief verstuurd" in detail.text and "Pakket 3 beter motiveren." in detail.text
     assert "Versie 1 opnieuw opstellen" in detail.text
+    assert "<dt>Status</dt><dd>Nog niet vastgesteld" in detail.text  # sent back: still to be decided
     werklijst = steller.get(reverse("indicaties:werklijst"))
     assert "Teruggestuurd naar u (1)" in werklijst.text and "Pakket 3 beter motiveren." in werklijst.text
     services.herzie(versie_id=versie.pk, door=indicatiesteller, revisie=None)
@@ -61,6 +62,7 @@ def test_refusing_the_application_via_the_screen(client_als, huishouden, aanbied
     assert "Toekenning – aanvraag afgewezen" in detail.text
     assert "Reden voor de aanvrager (in de brief)" in detail.text
     assert "opnieuw opstellen" not in detail.text
+    assert "<dt>Status</dt><dd>Aanvraag afgewezen" in detail.text  # an outcome, not "nog niet vastgesteld"
 
 
 def test_rescaling_offers_no_formal_refusal(client_als, huishouden, aanbieder, taxatie, indicatiesteller,
